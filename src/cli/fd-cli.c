@@ -1,0 +1,519 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fd-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "fd-bench.h"
+#include "fd-demo.h"
+#include "fd-store.h"
+
+#include "fd-cli-private.h"
+
+/* A generous ceiling: a million customers is the size the app is tuned for. */
+#define MAX_CUSTOMERS 10000000
+#define DEFAULT_BENCH_CUSTOMERS 100000
+
+typedef struct
+{
+  const char       *name;
+  FdCliCommandFunc  func;
+} Command;
+
+static int
+command_init (FdCli  *cli,
+              char  **args)
+{
+  g_autoptr(FdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean help_shown = FALSE;
+
+  if (!_fd_cli_parse_options (cli, &args, "init", NULL,
+                              N_("Creates the database, or brings it up to date, and "
+                                 "prints its path."),
+                              NULL, &help_shown, &error))
+    goto failed;
+  if (help_shown)
+    return FD_CLI_EXIT_OK;
+
+  if (args[1] != NULL)
+    {
+      g_autofree char *shown = g_utf8_make_valid (args[1], -1);
+
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   /* Translators: %s is a command-line argument */
+                   _("Unexpected argument “%s”."), shown);
+      goto failed;
+    }
+
+  if (!(store = _fd_cli_open_store (cli, &error)))
+    goto failed;
+
+  /* The path as bytes, unconverted, so scripts can use it as is. */
+  fputs (fd_store_get_path (store), stdout);
+  fputc ('\n', stdout);
+
+  return FD_CLI_EXIT_OK;
+
+failed:
+  _fd_cli_print_error (error);
+  return FD_CLI_EXIT_ERROR;
+}
+
+static int
+command_demo (FdCli  *cli,
+              char  **args)
+{
+  g_autoptr(FdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *customers_text = NULL;
+  g_autofree char *seed_text = NULL;
+  gboolean help_shown = FALSE;
+  guint64 n_customers = 1000;
+  guint64 seed = 1;
+  gint64 start;
+  double seconds;
+  double rate;
+  const GOptionEntry entries[] = {
+    { "customers", 0, 0, G_OPTION_ARG_STRING, &customers_text,
+      N_("Number of customers to add (default: 1000)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text,
+      N_("Seed of the generator; the same seed gives the same customers (default: 1)"),
+      N_("S") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!_fd_cli_parse_options (cli, &args, "demo", NULL,
+                              N_("Adds realistic demonstration customers."),
+                              entries, &help_shown, &error))
+    goto failed;
+  if (help_shown)
+    return FD_CLI_EXIT_OK;
+
+  if ((customers_text != NULL &&
+       !_fd_cli_parse_unsigned (customers_text, "--customers", 0, MAX_CUSTOMERS,
+                                &n_customers, &error)) ||
+      (seed_text != NULL &&
+       !_fd_cli_parse_unsigned (seed_text, "--seed", 0, G_MAXUINT64, &seed, &error)))
+    goto failed;
+
+  if (args[1] != NULL)
+    {
+      g_autofree char *shown = g_utf8_make_valid (args[1], -1);
+
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("Unexpected argument “%s”."), shown);
+      goto failed;
+    }
+
+  if (!(store = _fd_cli_open_store (cli, &error)))
+    goto failed;
+
+  start = g_get_monotonic_time ();
+  if (!fd_demo_generate (store, (guint) n_customers, seed, &error))
+    goto failed;
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  rate = seconds > 0 ? n_customers / seconds : 0;
+
+  g_print (ngettext ("Added %u customer in %.2f s (%.0f customers/s).\n",
+                     "Added %u customers in %.2f s (%.0f customers/s).\n",
+                     (gulong) n_customers),
+           (guint) n_customers, seconds, rate);
+
+  return FD_CLI_EXIT_OK;
+
+failed:
+  _fd_cli_print_error (error);
+  return FD_CLI_EXIT_ERROR;
+}
+
+static void
+on_bench_progress_cb (const char *message,
+                      gpointer    user_data)
+{
+  g_printerr ("%s\n", message);
+}
+
+static char *
+format_us (double us)
+{
+  if (us >= 1000.0)
+    /* Translators: a duration in milliseconds */
+    return g_strdup_printf (_("%.2f ms"), us / 1000.0);
+
+  /* Translators: a duration in microseconds */
+  return g_strdup_printf (_("%.0f µs"), us);
+}
+
+static void
+print_bench_table (GPtrArray *cases,
+                   guint      n_customers)
+{
+  const char *headers[] = {
+    C_("benchmark column", "Case"),
+    C_("benchmark column", "p50"),
+    C_("benchmark column", "p95"),
+    C_("benchmark column", "raw p50"),
+    C_("benchmark column", "raw p95"),
+    C_("benchmark column", "ratio"),
+    C_("benchmark column", "target"),
+    C_("benchmark column", "met"),
+  };
+  guint n_columns = G_N_ELEMENTS (headers);
+  guint widths[G_N_ELEMENTS (headers)] = { 0 };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n_met = 0;
+  guint n_targets = 0;
+
+  g_ptr_array_add (rows, g_strdupv ((char **) headers));
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      FdBenchCase *bench_case = g_ptr_array_index (cases, i);
+      char **row = g_new0 (char *, n_columns + 1);
+
+      row[0] = g_strdup (bench_case->name);
+      row[1] = format_us (bench_case->p50_us);
+      row[2] = format_us (bench_case->p95_us);
+      row[3] = format_us (bench_case->raw_p50_us);
+      row[4] = format_us (bench_case->raw_p95_us);
+      row[5] = g_strdup_printf ("%.2f", bench_case->ratio);
+
+      if (bench_case->target_us > 0)
+        {
+          gboolean met = bench_case->p95_us <= bench_case->target_us;
+
+          n_targets++;
+          if (met)
+            n_met++;
+
+          row[6] = format_us (bench_case->target_us);
+          /* Translators: whether a benchmark case meets its target */
+          row[7] = g_strdup (met ? C_("target met", "yes") : C_("target met", "NO"));
+        }
+      else
+        {
+          row[6] = g_strdup ("—");
+          row[7] = g_strdup ("—");
+        }
+
+      g_ptr_array_add (rows, row);
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], _fd_cli_width (row[c]));
+    }
+
+  g_string_append_printf (out,
+                          /* Translators: %u is the size of the benchmark database */
+                          ngettext ("Benchmark on %u customer",
+                                    "Benchmark on %u customers",
+                                    n_customers),
+                          n_customers);
+  g_string_append (out, "\n\n");
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          guint width = _fd_cli_width (row[c]);
+
+          if (c > 0)
+            g_string_append (line, "  ");
+
+          /* The name column reads left to right; figures line up on the right. */
+          if (c == 0)
+            {
+              g_string_append (line, row[c]);
+              for (; width < widths[c]; width++)
+                g_string_append_c (line, ' ');
+            }
+          else
+            {
+              for (; width < widths[c]; width++)
+                g_string_append_c (line, ' ');
+              g_string_append (line, row[c]);
+            }
+        }
+
+      g_string_append_printf (out, "%s\n", line->str);
+
+      /* rows[0] is the header; rows[i] shows cases[i - 1]. */
+      if (i > 0)
+        {
+          FdBenchCase *bench_case = g_ptr_array_index (cases, i - 1);
+
+          if (bench_case->note != NULL && bench_case->note[0] != '\0')
+            g_string_append_printf (out, "    %s\n", bench_case->note);
+        }
+    }
+
+  if (n_targets > 0)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out,
+                              /* Translators: “%u of %u” counts benchmark targets met */
+                              ngettext ("%u of %u target met.",
+                                        "%u of %u targets met.",
+                                        n_targets),
+                              n_met, n_targets);
+      g_string_append_c (out, '\n');
+    }
+
+  _fd_cli_print_text (out->str);
+}
+
+static void
+print_bench_json (GPtrArray *cases,
+                  guint      n_customers)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "customers");
+  json_builder_add_int_value (builder, n_customers);
+  json_builder_set_member_name (builder, "cases");
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      FdBenchCase *bench_case = g_ptr_array_index (cases, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, bench_case->name);
+      json_builder_set_member_name (builder, "p50_us");
+      json_builder_add_double_value (builder, bench_case->p50_us);
+      json_builder_set_member_name (builder, "p95_us");
+      json_builder_add_double_value (builder, bench_case->p95_us);
+      json_builder_set_member_name (builder, "raw_p50_us");
+      json_builder_add_double_value (builder, bench_case->raw_p50_us);
+      json_builder_set_member_name (builder, "raw_p95_us");
+      json_builder_add_double_value (builder, bench_case->raw_p95_us);
+      json_builder_set_member_name (builder, "ratio");
+      json_builder_add_double_value (builder, bench_case->ratio);
+      json_builder_set_member_name (builder, "target_us");
+      if (bench_case->target_us > 0)
+        json_builder_add_double_value (builder, bench_case->target_us);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "met");
+      if (bench_case->target_us > 0)
+        json_builder_add_boolean_value (builder, bench_case->p95_us <= bench_case->target_us);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "samples");
+      json_builder_add_int_value (builder, bench_case->samples);
+      json_builder_set_member_name (builder, "note");
+      if (bench_case->note != NULL && bench_case->note[0] != '\0')
+        json_builder_add_string_value (builder, bench_case->note);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  _fd_cli_print_json (root);
+}
+
+static int
+command_bench (FdCli  *cli,
+               char  **args)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *customers_text = NULL;
+  gboolean help_shown = FALSE;
+  gboolean json = FALSE;
+  guint64 n_customers = DEFAULT_BENCH_CUSTOMERS;
+  const GOptionEntry entries[] = {
+    { "customers", 0, 0, G_OPTION_ARG_STRING, &customers_text,
+      N_("Size of the benchmark database (default: 100000)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the results as JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!_fd_cli_parse_options (cli, &args, "bench", NULL,
+                              N_("Times searches and lists through Frontdesk and through raw "
+                                 "SQLite on a generated database. Progress goes to standard "
+                                 "error. Without --db, a temporary file is used and removed; "
+                                 "$FRONTDESK_DB is ignored, so real data is never touched."),
+                              entries, &help_shown, &error))
+    goto failed;
+  if (help_shown)
+    return FD_CLI_EXIT_OK;
+
+  if (customers_text != NULL &&
+      !_fd_cli_parse_unsigned (customers_text, "--customers", 1, MAX_CUSTOMERS,
+                               &n_customers, &error))
+    goto failed;
+
+  if (args[1] != NULL)
+    {
+      g_autofree char *shown = g_utf8_make_valid (args[1], -1);
+
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("Unexpected argument “%s”."), shown);
+      goto failed;
+    }
+
+  if (cli->db_path != NULL && cli->db_path[0] == '\0')
+    {
+      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("The database path must not be empty."));
+      goto failed;
+    }
+
+  /* Only an explicit --db names the benchmark file: the default database holds real data. */
+  if (!(cases = fd_bench_run (cli->db_path, (guint) n_customers,
+                              on_bench_progress_cb, NULL, &error)))
+    goto failed;
+
+  if (json)
+    print_bench_json (cases, (guint) n_customers);
+  else
+    print_bench_table (cases, (guint) n_customers);
+
+  return FD_CLI_EXIT_OK;
+
+failed:
+  _fd_cli_print_error (error);
+  return FD_CLI_EXIT_ERROR;
+}
+
+static const Command commands[] = {
+  { "bench", command_bench },
+  { "customer", _fd_cli_customer },
+  { "demo", command_demo },
+  { "init", command_init },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autofree char *help_text = NULL;
+  const char *localedir;
+  const char *command;
+  FdCli cli = { NULL };
+  gboolean version = FALSE;
+  gboolean help = FALSE;
+  int status = FD_CLI_EXIT_ERROR;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli.db_path,
+      N_("Use the database at PATH (default: $FRONTDESK_DB, else the user’s data folder)"),
+      N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show help options"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  setlocale (LC_ALL, "");
+  localedir = g_getenv ("FRONTDESK_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_prgname ("frontdesk-cli");
+
+  args = g_strdupv (argv);
+
+  context = g_option_context_new (N_("COMMAND [ARGUMENT…]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  /* Stop at the command: its options belong to it. */
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_summary (context,
+                                N_("The command-line companion of Frontdesk.\n"
+                                   "\n"
+                                   "Commands:\n"
+                                   "  init                 Create or update the database and print its path\n"
+                                   "  demo                 Add demonstration customers\n"
+                                   "  customer add         Add a customer\n"
+                                   "  customer update      Change a customer\n"
+                                   "  customer show        Print a customer\n"
+                                   "  customer search      Find customers\n"
+                                   "  customer history     Print a customer’s history\n"
+                                   "  customer archive     Archive a customer\n"
+                                   "  customer restore     Bring an archived customer back\n"
+                                   "  bench                Measure the speed of searches and lists"));
+  g_option_context_set_description (context,
+                                    N_("Run “frontdesk-cli COMMAND --help” for the options of a "
+                                       "command. --db may also follow the command.\n"
+                                       "\n"
+                                       "Exit status: 0 on success, 1 on any error (including an "
+                                       "unknown command or option). Errors are printed as one "
+                                       "line on standard error."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      _fd_cli_print_error (error);
+      goto out;
+    }
+
+  help_text = g_option_context_get_help (context, TRUE, NULL);
+  command = args[1];
+
+  if (version)
+    {
+      g_print ("frontdesk-cli %s\n", PACKAGE_VERSION);
+      status = FD_CLI_EXIT_OK;
+      goto out;
+    }
+
+  if (help || g_strcmp0 (command, "help") == 0)
+    {
+      g_print ("%s", help_text);
+      status = FD_CLI_EXIT_OK;
+      goto out;
+    }
+
+  if (command == NULL)
+    {
+      g_printerr ("%s", help_text);
+      goto out;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (command, commands[i].name))
+        {
+          status = commands[i].func (&cli, &args[1]);
+          goto out;
+        }
+    }
+
+  {
+    g_autofree char *shown = g_utf8_make_valid (command, -1);
+
+    /* Translators: %s is what the user typed as the command */
+    _fd_cli_printerr (_("Unknown command “%s”."), shown);
+    g_printerr ("%s", help_text);
+  }
+
+out:
+  g_free (cli.db_path);
+  fflush (stdout);
+
+  return status;
+}
