@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "fd-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fd-application.h"
+#include "fd-window.h"
+
+struct _FdWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  GtkToggleButton      *search_button;
+  FdCustomersView      *customers_view;
+
+  /* Owned */
+  FdStore              *store;
+
+  guint                 close_confirmed : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (FdWindow, fd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GParamSpec *properties[N_PROPS];
+
+static GSettings *
+get_settings (FdWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!FD_IS_APPLICATION (app))
+    return NULL;
+
+  return fd_application_get_settings (FD_APPLICATION (app));
+}
+
+static gboolean
+on_customers_page (FdWindow *self)
+{
+  return adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->customers_view);
+}
+
+static void
+update_actions (FdWindow *self)
+{
+  gboolean customers = self->store != NULL && on_customers_page (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", customers);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", customers);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-customer", self->store != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), customers);
+}
+
+static void
+restore_window_state (FdWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  int width, height;
+
+  if (settings == NULL)
+    return;
+
+  width = g_settings_get_int (settings, "window-width");
+  height = g_settings_get_int (settings, "window-height");
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (FdWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  int width, height;
+
+  if (settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (settings);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+  g_settings_apply (settings);
+}
+
+static void
+close_after_leave_cb (FdCustomerPage *page,
+                      gboolean        proceed,
+                      gpointer        user_data)
+{
+  g_autoptr(FdWindow) self = user_data;
+
+  if (!proceed)
+    return;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+fd_window_close_request (GtkWindow *window)
+{
+  FdWindow *self = FD_WINDOW (window);
+  FdCustomerPage *page = fd_customers_view_get_page (self->customers_view);
+
+  if (!self->close_confirmed && fd_customer_page_get_modified (page))
+    {
+      /* Unsaved edits are never dropped silently: ask first, close from the answer. */
+      fd_customer_page_confirm_leave (page, close_after_leave_cb, g_object_ref (self));
+      return TRUE;
+    }
+
+  save_window_state (self);
+
+  return GTK_WINDOW_CLASS (fd_window_parent_class)->close_request (window);
+}
+
+static void
+on_view_stack_visible_child_changed_cb (FdWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+new_customer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  FdWindow *self = FD_WINDOW (widget);
+
+  fd_customers_view_new_customer (self->customers_view);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  FdWindow *self = FD_WINDOW (widget);
+
+  fd_customers_view_focus_search (self->customers_view);
+}
+
+static void
+restore_customer_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  FdWindow *self = FD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (param);
+
+  if (self->store == NULL)
+    return;
+
+  if (!fd_store_restore_customer (self->store, id, &error))
+    {
+      fd_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  fd_window_add_toast (self, adw_toast_new (_("Customer restored")));
+  fd_customers_view_open_customer (self->customers_view, id);
+}
+
+static void
+fd_window_constructed (GObject *object)
+{
+  FdWindow *self = (FdWindow *)object;
+
+  G_OBJECT_CLASS (fd_window_parent_class)->constructed (object);
+
+  restore_window_state (self);
+}
+
+static void
+fd_window_dispose (GObject *object)
+{
+  FdWindow *self = (FdWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_WINDOW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (fd_window_parent_class)->dispose (object);
+}
+
+static void
+fd_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  FdWindow *self = FD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  FdWindow *self = FD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      fd_customers_view_set_store (self->customers_view, self->store);
+      update_actions (self);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_window_class_init (FdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = fd_window_constructed;
+  object_class->dispose = fd_window_dispose;
+  object_class->get_property = fd_window_get_property;
+  object_class->set_property = fd_window_set_property;
+
+  window_class->close_request = fd_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         FD_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FD_TYPE_CUSTOMERS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, customers_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-customer", "x", restore_customer_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-customer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+}
+
+static void
+fd_window_init (FdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_bind_property (self->search_button, "active",
+                          self->customers_view, "search-mode",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  update_actions (self);
+}
+
+FdWindow *
+fd_window_new (AdwApplication *application,
+               FdStore        *store)
+{
+  g_return_val_if_fail (!application || ADW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (FD_IS_STORE (store), NULL);
+
+  return g_object_new (FD_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+FdStore *
+fd_window_get_store (FdWindow *self)
+{
+  g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+FdCustomersView *
+fd_window_get_customers_view (FdWindow *self)
+{
+  g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
+
+  return self->customers_view;
+}
+
+void
+fd_window_add_toast (FdWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (FD_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
