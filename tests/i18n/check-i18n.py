@@ -50,7 +50,7 @@ def fail(message):
 
 
 def run(argv, **kwargs):
-    return subprocess.run(argv, env=ENV, text=True, capture_output=True, **kwargs)
+    return subprocess.run(argv, env=ENV, encoding='utf-8', capture_output=True, **kwargs)
 
 
 def statistics(po):
