@@ -725,6 +725,9 @@ fd_customer_page_dispose (GObject *object)
   FdCustomerPage *self = (FdCustomerPage *)object;
 
   g_clear_handle_id (&self->duplicates_source, g_source_remove);
+  /* The bin's child is also a template child: detach it first so AdwBin does not
+   * unparent it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_CUSTOMER_PAGE);
   g_clear_pointer (&self->duplicates, g_ptr_array_unref);
   g_clear_object (&self->customer);

@@ -99,8 +99,13 @@ static void
 fd_customer_row_dispose (GObject *object)
 {
   FdCustomerRow *self = (FdCustomerRow *)object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_CUSTOMER_ROW);
+
+  /* Only bound children are dropped above; the unnamed box is ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->customer);
 
   G_OBJECT_CLASS (fd_customer_row_parent_class)->dispose (object);

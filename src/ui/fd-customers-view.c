@@ -236,6 +236,9 @@ fd_customers_view_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
 
+  /* The bin's child is also a template child: detach it first so AdwBin does not
+   * unparent it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_CUSTOMERS_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->customers);

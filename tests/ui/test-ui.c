@@ -285,13 +285,23 @@ find_message_dialog (void)
   return NULL;
 }
 
+/* What clicking a response button does: answer, then close. */
+static void
+respond (const char *response)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_unsaved_changes (Fixture       *fixture,
                       gconstpointer  data)
 {
   FdCustomerPage *page = get_page (fixture);
   GtkWidget *given_name_row;
-  AdwMessageDialog *dialog;
 
   fd_customers_view_open_customer (get_view (fixture), fixture->djordje_id);
   given_name_row = page_child (fixture, "given_name_row");
@@ -300,24 +310,18 @@ test_unsaved_changes (Fixture       *fixture,
 
   /* Leaving asks; Cancel keeps the edits on screen. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-customer", NULL);
-  dialog = find_message_dialog ();
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "cancel");
+  respond ("cancel");
   g_assert_cmpint (fd_customer_get_id (fd_customer_page_get_customer (page)), ==, fixture->djordje_id);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (given_name_row)), ==, "Đorđije");
 
   /* Closing the window asks too; Cancel keeps it open. */
   gtk_window_close (GTK_WINDOW (fixture->window));
-  dialog = find_message_dialog ();
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "cancel");
+  respond ("cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 
   /* Discard drops the edits and goes on to the new customer. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-customer", NULL);
-  dialog = find_message_dialog ();
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "discard");
+  respond ("discard");
   g_assert_cmpint (fd_customer_get_id (fd_customer_page_get_customer (page)), ==, 0);
   g_assert_false (fd_customer_page_get_modified (page));
 
@@ -352,7 +356,7 @@ test_duplicates (Fixture       *fixture,
 
   /* Opening the existing record asks about the typed draft first. */
   g_signal_emit_by_name (list, "row-activated", row);
-  adw_message_dialog_response (find_message_dialog (), "discard");
+  respond ("discard");
   g_assert_cmpint (fd_customer_get_id (fd_customer_page_get_customer (page)), ==, fixture->janis_id);
   g_assert_false (gtk_widget_get_visible (page_child (fixture, "duplicates_group")));
 }
