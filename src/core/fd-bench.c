@@ -1,0 +1,504 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fd-bench"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <time.h>
+
+#include "fd-bench.h"
+#include "fd-customer-list.h"
+#include "fd-demo.h"
+#include "fd-error.h"
+#include "fd-store-private.h"
+
+/* Every case runs twice: through the core API, and as raw SQLite running exactly the
+ * statements the core ran (captured with sqlite3_trace_v2 and replayed with their values
+ * inlined, prepared once), so the ratio is the cost of the core itself. */
+
+#define SEARCH_ROUNDS  3
+#define PAGE_SAMPLES   400
+#define CREATE_SAMPLES 200
+
+/* Typed one keystroke at a time: prefixes of the commonest names in each script, full
+ * names in either order, e-mail and phone fragments. */
+static const char * const search_queries[] = {
+  "jansen", "jovanović", "peeters", "bērziņš", "ђорђевић", "djordjevic", "de jong",
+  "jan de vries", "ana jovanović", "Милица Јовановић", "kalniņa ilze", "van den berg",
+  "smith", "o'brien", "janssens", "pe", "jansen.jan@", "djordje.djordjevic@primer",
+  "+31 6 12", "0612 34", "+381 64", "2123",
+};
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+typedef struct
+{
+  sqlite3    *db;
+  GHashTable *statements;   /* expanded SQL → sqlite3_stmt */
+} Raw;
+
+static double
+now_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (GArray *samples,
+            double  p)
+{
+  guint index;
+
+  if (samples->len == 0)
+    return 0;
+  g_array_sort (samples, compare_double);
+  index = (guint) ceil (p * samples->len);
+  return g_array_index (samples, double, CLAMP (index, 1, samples->len) - 1);
+}
+
+void
+fd_bench_case_free (FdBenchCase *bench_case)
+{
+  g_free (bench_case->name);
+  g_free (bench_case->note);
+  g_free (bench_case);
+}
+
+static FdBenchCase *
+make_case (const char *name,
+           GArray     *core,
+           GArray     *raw,
+           double      target_us,
+           char       *note)
+{
+  FdBenchCase *c = g_new0 (FdBenchCase, 1);
+
+  c->name = g_strdup (name);
+  c->samples = core->len;
+  c->p50_us = percentile (core, 0.50);
+  c->p95_us = percentile (core, 0.95);
+  if (raw != NULL)
+    {
+      c->raw_p50_us = percentile (raw, 0.50);
+      c->raw_p95_us = percentile (raw, 0.95);
+      c->ratio = c->raw_p95_us > 0 ? c->p95_us / c->raw_p95_us : 0;
+    }
+  c->target_us = target_us;
+  c->note = note;
+  return c;
+}
+
+static gboolean
+raw_open (Raw         *raw,
+          const char  *path,
+          GError     **error)
+{
+  raw->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           finalize_statement);
+  if (sqlite3_open_v2 (path, &raw->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+      sqlite3_exec (raw->db, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, FD_ERROR, FD_ERROR_FAILED, "raw connection: %s", sqlite3_errmsg (raw->db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+raw_close (Raw *raw)
+{
+  g_clear_pointer (&raw->statements, g_hash_table_unref);
+  if (raw->db)
+    sqlite3_close_v2 (raw->db);
+  raw->db = NULL;
+}
+
+/* Prepares every captured statement before timing, as the core's cache does. */
+static gboolean
+raw_prepare (Raw        *raw,
+             GPtrArray  *trace,
+             GError    **error)
+{
+  for (guint i = 0; i < trace->len; i++)
+    {
+      const char *sql = trace->pdata[i];
+      sqlite3_stmt *stmt = NULL;
+
+      if (g_hash_table_contains (raw->statements, sql))
+        continue;
+      if (sqlite3_prepare_v3 (raw->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        {
+          g_set_error (error, FD_ERROR, FD_ERROR_FAILED, "raw prepare: %s", sqlite3_errmsg (raw->db));
+          return FALSE;
+        }
+      g_hash_table_insert (raw->statements, g_strdup (sql), stmt);
+    }
+  return TRUE;
+}
+
+/* Runs the captured statements in order, reading every row; returns the time taken. */
+static double
+raw_replay (Raw       *raw,
+            GPtrArray *trace)
+{
+  double start = now_us ();
+
+  for (guint i = 0; i < trace->len; i++)
+    {
+      sqlite3_stmt *stmt = g_hash_table_lookup (raw->statements, trace->pdata[i]);
+      int n = sqlite3_column_count (stmt);
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < n; c++)
+          sqlite3_column_text (stmt, c);
+      sqlite3_reset (stmt);
+    }
+  return now_us () - start;
+}
+
+static void
+report (FdBenchProgress  progress,
+        gpointer         user_data,
+        const char      *format,
+        ...) G_GNUC_PRINTF (3, 4);
+
+static void
+report (FdBenchProgress  progress,
+        gpointer         user_data,
+        const char      *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (progress == NULL)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  progress (message, user_data);
+}
+
+static FdBenchCase *
+bench_search (FdStore  *store,
+              Raw      *raw,
+              GError  **error)
+{
+  FdDatabase *db = _fd_store_get_database (store);
+  g_autoptr(GArray) core = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) raw_times = g_array_new (FALSE, FALSE, sizeof (double));
+  guint keystrokes = 0;
+
+  for (guint round = 0; round < SEARCH_ROUNDS; round++)
+    for (guint q = 0; q < G_N_ELEMENTS (search_queries); q++)
+      {
+        const char *query = search_queries[q];
+
+        for (const char *end = g_utf8_next_char (query); ; end = g_utf8_next_char (end))
+          {
+            g_autofree char *typed = g_strndup (query, end - query);
+            g_autoptr(GPtrArray) trace = g_ptr_array_new_with_free_func (g_free);
+            g_autoptr(GPtrArray) results = NULL;
+            double start, elapsed;
+
+            /* Capture once, untimed; then time the core without the trace hook. */
+            fd_database_set_trace (db, trace);
+            results = fd_store_search_customers (store, typed, 50, error);
+            fd_database_set_trace (db, NULL);
+            if (results == NULL)
+              return NULL;
+            g_clear_pointer (&results, g_ptr_array_unref);
+
+            start = now_us ();
+            results = fd_store_search_customers (store, typed, 50, error);
+            elapsed = now_us () - start;
+            if (results == NULL)
+              return NULL;
+            g_array_append_val (core, elapsed);
+
+            if (!raw_prepare (raw, trace, error))
+              return NULL;
+            elapsed = raw_replay (raw, trace);
+            g_array_append_val (raw_times, elapsed);
+            keystrokes++;
+
+            if (*end == '\0')
+              break;
+          }
+      }
+
+  return make_case ("search_keystroke", core, raw_times, 10000,
+                    g_strdup_printf ("%u keystrokes of %u queries, first page of 50",
+                                     keystrokes / SEARCH_ROUNDS, (guint) G_N_ELEMENTS (search_queries)));
+}
+
+static void
+on_ready_cb (GObject    *object,
+             GParamSpec *pspec,
+             gpointer    user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static FdBenchCase *
+bench_pages (FdStore  *store,
+             Raw      *raw,
+             GError  **error)
+{
+  FdDatabase *db = _fd_store_get_database (store);
+  g_autoptr(FdCustomerList) list = fd_customer_list_new (store);
+  g_autoptr(GArray) core = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) raw_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  gboolean ready = FALSE;
+  double start, built;
+
+  if (n == 0)
+    return NULL;
+
+  /* The position index is built on a worker thread, as in the app. */
+  start = now_us ();
+  g_signal_connect (list, "notify::ready", G_CALLBACK (on_ready_cb), &ready);
+  while (!ready)
+    g_main_context_iteration (NULL, TRUE);
+  built = now_us () - start;
+
+  for (guint i = 0; i < PAGE_SAMPLES; i++)
+    {
+      g_autoptr(GPtrArray) trace = g_ptr_array_new_with_free_func (g_free);
+      guint position = g_rand_int_range (rand, 0, n);
+      gpointer item;
+      double elapsed;
+
+      /* A page not yet loaded: the model seeks from the nearest indexed key. */
+      fd_database_set_trace (db, trace);
+      start = now_us ();
+      item = g_list_model_get_item (G_LIST_MODEL (list), position);
+      elapsed = now_us () - start;
+      fd_database_set_trace (db, NULL);
+      g_clear_object (&item);
+      if (trace->len == 0)
+        continue;   /* that page was cached: not a seek */
+
+      g_array_append_val (core, elapsed);
+      if (!raw_prepare (raw, trace, error))
+        return NULL;
+      elapsed = raw_replay (raw, trace);
+      g_array_append_val (raw_times, elapsed);
+    }
+
+  return make_case ("page_at_random_position", core, raw_times, 2000,
+                    g_strdup_printf ("pages of 100 by keyset seek; position index built in %.0f ms off the main thread",
+                                     built / 1000));
+}
+
+static FdBenchCase *
+bench_create (FdStore  *store,
+              Raw      *raw,
+              GError  **error)
+{
+  FdDatabase *db = _fd_store_get_database (store);
+  g_autoptr(GArray) core = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) raw_times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < CREATE_SAMPLES; i++)
+    {
+      g_autoptr(GPtrArray) trace = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(FdCustomer) draft = fd_customer_new ();
+      g_autoptr(FdCustomer) saved = NULL;
+      g_autofree char *email = g_strdup_printf ("bench.%u@example.nl", i);
+      g_autofree char *phone = g_strdup_printf ("+31 6 5555 %04u", i);
+      double start, elapsed;
+
+      fd_customer_set_given_name (draft, i % 2 ? "Sanne" : "Ђорђе");
+      fd_customer_set_family_name (draft, i % 2 ? "van der Meer" : "Петровић");
+      fd_customer_set_email (draft, email);
+      fd_customer_set_phone (draft, phone);
+      fd_customer_set_language (draft, i % 2 ? "nl" : "sr");
+
+      /* Time without the trace hook; capture on a twin insert, replayed raw. */
+      start = now_us ();
+      saved = fd_store_add_customer (store, draft, error);
+      elapsed = now_us () - start;
+      if (saved == NULL)
+        return NULL;
+      g_array_append_val (core, elapsed);
+
+      g_clear_object (&saved);
+      fd_database_set_trace (db, trace);
+      saved = fd_store_add_customer (store, draft, error);
+      fd_database_set_trace (db, NULL);
+      if (saved == NULL)
+        return NULL;
+
+      if (!raw_prepare (raw, trace, error))
+        return NULL;
+      elapsed = raw_replay (raw, trace);
+      g_array_append_val (raw_times, elapsed);
+    }
+
+  return make_case ("create_customer", core, raw_times, 3000,
+                    g_strdup ("one durable transaction (WAL, synchronous=FULL), words and counter included"));
+}
+
+static FdBenchCase *
+bench_duplicates (FdStore  *store,
+                  Raw      *raw,
+                  GError  **error)
+{
+  FdDatabase *db = _fd_store_get_database (store);
+  g_autoptr(GArray) core = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) raw_times = g_array_new (FALSE, FALSE, sizeof (double));
+  static const char * const names[][2] = {
+    { "Jan", "de Jong" }, { "Милица", "Јовановић" }, { "Jānis", "Bērziņš" }, { "Oliver", "Smith" },
+  };
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GPtrArray) trace = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(FdCustomer) draft = fd_customer_new ();
+      g_autoptr(GPtrArray) found = NULL;
+      double start, elapsed;
+
+      fd_customer_set_given_name (draft, names[i % 4][0]);
+      fd_customer_set_family_name (draft, names[i % 4][1]);
+      fd_customer_set_phone (draft, "+31 6 1234 5678");
+
+      fd_database_set_trace (db, trace);
+      found = fd_store_find_duplicates (store, draft, 10, error);
+      fd_database_set_trace (db, NULL);
+      if (found == NULL)
+        return NULL;
+      g_clear_pointer (&found, g_ptr_array_unref);
+
+      start = now_us ();
+      found = fd_store_find_duplicates (store, draft, 10, error);
+      elapsed = now_us () - start;
+      if (found == NULL)
+        return NULL;
+      g_array_append_val (core, elapsed);
+
+      if (!raw_prepare (raw, trace, error))
+        return NULL;
+      elapsed = raw_replay (raw, trace);
+      g_array_append_val (raw_times, elapsed);
+    }
+
+  return make_case ("find_duplicates", core, raw_times, 10000,
+                    g_strdup ("same folded name either order, e-mail or phone; 10 at most"));
+}
+
+/**
+ * fd_bench_run:
+ *
+ * Returns: (transfer full) (element-type FdBenchCase): the cases, or %NULL with @error set
+ */
+GPtrArray *
+fd_bench_run (const char       *path,
+              guint             n_customers,
+              FdBenchProgress   progress,
+              gpointer          user_data,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) fd_bench_case_free);
+  g_autoptr(FdStore) store = NULL;
+  g_autofree char *temp_dir = NULL;
+  g_autofree char *db_path = NULL;
+  Raw raw = { 0 };
+  FdBenchCase *c;
+  guint existing;
+
+  if (path == NULL)
+    {
+      if (!(temp_dir = g_dir_make_tmp ("frontdesk-bench-XXXXXX", NULL)))
+        {
+          g_set_error (error, FD_ERROR, FD_ERROR_FAILED, "cannot create a temporary folder");
+          return NULL;
+        }
+      db_path = g_build_filename (temp_dir, "bench.db", NULL);
+    }
+  else
+    db_path = g_strdup (path);
+
+  if (!(store = fd_store_open (db_path, error)))
+    return NULL;
+
+  existing = fd_store_count_customers (store);
+  if (existing < n_customers)
+    {
+      guint missing = n_customers - existing;
+      g_autoptr(GArray) per = g_array_new (FALSE, FALSE, sizeof (double));
+      double start, elapsed, us_per;
+
+      report (progress, user_data, "Generating %u demo customers…", missing);
+      start = now_us ();
+      if (!fd_demo_generate (store, missing, 1, error))
+        return NULL;
+      elapsed = now_us () - start;
+      us_per = elapsed / missing;
+      g_array_append_val (per, us_per);
+      c = make_case ("demo_generate_per_customer", per, NULL, 10,
+                     g_strdup_printf ("%u customers in %.2f s: %.0f customers/s",
+                                      missing, elapsed / 1e6, missing / (elapsed / 1e6)));
+      g_ptr_array_add (cases, c);
+    }
+
+  if (!raw_open (&raw, db_path, error))
+    goto fail;
+
+  report (progress, user_data, "Timing search as you type…");
+  if (!(c = bench_search (store, &raw, error)))
+    goto fail;
+  g_ptr_array_add (cases, c);
+
+  report (progress, user_data, "Timing pages at random positions…");
+  if ((c = bench_pages (store, &raw, error)))
+    g_ptr_array_add (cases, c);
+  else if (error && *error)
+    goto fail;
+
+  report (progress, user_data, "Timing duplicate detection…");
+  if (!(c = bench_duplicates (store, &raw, error)))
+    goto fail;
+  g_ptr_array_add (cases, c);
+
+  report (progress, user_data, "Timing customer creation…");
+  if (!(c = bench_create (store, &raw, error)))
+    goto fail;
+  g_ptr_array_add (cases, c);
+
+  raw_close (&raw);
+  g_clear_object (&store);
+  if (temp_dir != NULL)
+    {
+      g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+      g_unlink (db_path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (temp_dir);
+    }
+  return g_steal_pointer (&cases);
+
+fail:
+  raw_close (&raw);
+  return NULL;
+}

@@ -1,0 +1,529 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fd-demo"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "fd-demo.h"
+#include "fd-fold.h"
+#include "fd-store-private.h"
+
+/* Demo customers for the branches Frontdesk serves: the Netherlands, Flanders, Serbia
+ * (Cyrillic and Latin script), Latvia, and English speakers. Lists are ordered by how
+ * common a name is, and picked with a Zipf law, so "de Jong" and "Јовановић" are common
+ * and long tails are rare — as in a real customer base. */
+
+typedef struct
+{
+  const char * const *items;
+  guint               n;
+  double             *cumulative;
+} NameList;
+
+#define LIST(array) { array, G_N_ELEMENTS (array), NULL }
+
+static const char * const nl_family[] = {
+  "de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen", "Visser",
+  "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks",
+  "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer",
+  "van der Linden", "Kok", "Jacobs", "de Haan", "Vermeulen", "van den Heuvel", "van der Veen",
+  "van den Broek", "de Bruijn", "de Bruin", "van der Heijden", "Schouten", "van Beek", "Willems",
+  "van Vliet", "van de Ven", "Hoekstra", "Maas", "Verhoeven", "Koster", "van Dam", "van der Wal",
+  "Prins", "Blom", "Huisman", "de Jonge", "Kuipers", "van Veen", "Post", "Kuiper", "Veenstra",
+  "Kramer", "van den Brink", "Scholten", "van Wijk", "Postma", "Martens", "de Ridder", "Wouters",
+  "Bosch", "IJzerman", "van 't Hof", "Çelik", "Ruël", "Noël",
+};
+static const char * const be_family[] = {
+  "Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters",
+  "De Smet", "Hermans", "Aerts", "Pauwels", "Van Damme", "Verstraeten", "Desmet", "Van den Broeck",
+  "Vermeulen", "De Clercq", "Segers", "Michiels", "Smets", "Martens", "Van de Velde", "Hendrickx",
+  "Claeys", "Declercq", "Coppens", "De Wilde", "Stevens", "Lemmens", "Verhaegen", "Van Hove",
+  "De Backer", "Thys", "Baert", "Verbeke", "Vandenberghe", "Devos", "Cools",
+};
+static const char * const nl_given_m[] = {
+  "Jan", "Daan", "Sem", "Lucas", "Levi", "Finn", "Bram", "Luuk", "Thomas", "Pieter", "Henk", "Kees",
+  "Willem", "Johannes", "Gerrit", "Hendrik", "Cornelis", "Dirk", "Joost", "Ruben", "Thijs",
+  "Jeroen", "Bas", "Sander", "Maarten", "Niels", "Wouter", "Koen", "Tim", "Stijn", "Jesse", "Sven",
+};
+static const char * const nl_given_f[] = {
+  "Anna", "Emma", "Julia", "Sophie", "Lotte", "Sanne", "Eva", "Lisa", "Fleur", "Maria", "Johanna",
+  "Cornelia", "Anneke", "Marieke", "Ingrid", "Petra", "Els", "Ans", "Mieke", "Femke", "Iris",
+  "Noor", "Tess", "Saskia", "Linda", "Ilse", "Marloes", "Esther", "Joke", "Zoë", "Chloë",
+};
+static const char * const be_given_m[] = {
+  "Jan", "Luc", "Marc", "Dirk", "Koen", "Pieter", "Wim", "Bart", "Geert", "Tom", "Stijn", "Jef",
+  "Lieven", "Wout", "Arne", "Seppe", "Lars", "Jules", "Louis", "Warre", "Rik", "Frederik",
+};
+static const char * const be_given_f[] = {
+  "An", "Els", "Katrien", "Sofie", "Lien", "Ine", "Marie", "Elise", "Hanne", "Nele", "Griet",
+  "Veerle", "Ann", "Lore", "Fien", "Noor", "Ella", "Mila", "Ellen", "Leen",
+};
+/* Serbian names in Latin script; the Cyrillic customers get them transliterated. */
+static const char * const sr_family[] = {
+  "Jovanović", "Petrović", "Nikolić", "Marković", "Đorđević", "Stojanović", "Ilić", "Stanković",
+  "Pavlović", "Milošević", "Popović", "Đokić", "Živković", "Todorović", "Ristić", "Kostić",
+  "Lazić", "Mitrović", "Vasić", "Savić", "Ivanović", "Radovanović", "Tomić", "Mladenović",
+  "Milovanović", "Lukić", "Obradović", "Simić", "Kovačević", "Božić", "Stefanović", "Marinković",
+  "Filipović", "Babić", "Janković", "Mihajlović", "Ranković", "Stevanović", "Đurić", "Perić",
+  "Milenković", "Vuković", "Antić", "Vučković", "Ćirić", "Šarić", "Čolić", "Nedeljković",
+  "Ljubičić", "Njegovan", "Džunić", "Jelić",
+};
+static const char * const sr_given_m[] = {
+  "Nikola", "Luka", "Stefan", "Marko", "Milan", "Dragan", "Nenad", "Zoran", "Aleksandar", "Miloš",
+  "Dušan", "Vuk", "Đorđe", "Jovan", "Petar", "Nemanja", "Uroš", "Bojan", "Dejan", "Goran",
+  "Vladimir", "Srđan", "Željko", "Miodrag", "Ljubomir", "Predrag", "Slobodan", "Dragoljub",
+};
+static const char * const sr_given_f[] = {
+  "Milica", "Jelena", "Ana", "Marija", "Jovana", "Ivana", "Dragana", "Snežana", "Mirjana", "Tijana",
+  "Sanja", "Katarina", "Teodora", "Sara", "Nevena", "Ljiljana", "Jasmina", "Biljana", "Zorica",
+  "Vesna", "Gordana", "Nataša", "Maja", "Tamara", "Đurđa", "Danica",
+};
+/* Latvian family names change with gender: even index masculine, the next feminine. */
+static const char * const lv_family[] = {
+  "Bērziņš", "Bērziņa", "Kalniņš", "Kalniņa", "Ozoliņš", "Ozoliņa", "Jansons", "Jansone",
+  "Ozols", "Ozola", "Liepiņš", "Liepiņa", "Krūmiņš", "Krūmiņa", "Balodis", "Balode",
+  "Eglītis", "Eglīte", "Zariņš", "Zariņa", "Pētersons", "Pētersone", "Vītols", "Vītola",
+  "Kļaviņš", "Kļaviņa", "Kārkliņš", "Kārkliņa", "Vanags", "Vanaga", "Zvirbulis", "Zvirbule",
+  "Jēkabsons", "Jēkabsone", "Lācis", "Lāce", "Siliņš", "Siliņa", "Krastiņš", "Krastiņa",
+  "Putniņš", "Putniņa", "Āboliņš", "Āboliņa", "Gailis", "Gaile", "Freimanis", "Freimane",
+  "Rozītis", "Rozīte", "Sproģis", "Sproģe", "Celmiņš", "Celmiņa", "Šmits", "Šmite",
+};
+static const char * const lv_given_m[] = {
+  "Jānis", "Andris", "Juris", "Pēteris", "Mārtiņš", "Edgars", "Kārlis", "Aivars", "Valdis",
+  "Roberts", "Artūrs", "Gints", "Raimonds", "Uldis", "Dāvis", "Emīls", "Oskars", "Ivars", "Māris",
+  "Guntis", "Ģirts", "Aigars",
+};
+static const char * const lv_given_f[] = {
+  "Anna", "Kristīne", "Inese", "Līga", "Ilze", "Laura", "Elīna", "Dace", "Ieva", "Sanita", "Santa",
+  "Agnese", "Zane", "Baiba", "Marta", "Sofija", "Evelīna", "Līva", "Vija", "Inga", "Ērika",
+};
+static const char * const en_family[] = {
+  "Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas", "Johnson",
+  "Roberts", "Robinson", "Thompson", "Wright", "Walker", "White", "Edwards", "Hughes", "Green",
+  "Hall", "Lewis", "Harris", "Clarke", "Patel", "Jackson", "Wood", "Turner", "Martin", "Cooper",
+  "Hill", "Ward", "Morris", "Moore", "Clark", "Lee", "King", "Baker", "Harrison", "Morgan", "Allen",
+  "O'Brien", "Murphy", "Scott", "Phillips", "Watson", "Parker", "Price", "Bennett", "Young",
+};
+static const char * const en_given_m[] = {
+  "Oliver", "George", "Harry", "Jack", "Jacob", "Noah", "Charlie", "Thomas", "Oscar", "William",
+  "James", "David", "John", "Michael", "Peter", "Paul", "Richard", "Mark", "Daniel", "Andrew",
+};
+static const char * const en_given_f[] = {
+  "Olivia", "Amelia", "Isla", "Ava", "Emily", "Sophie", "Grace", "Mia", "Poppy", "Ella", "Sarah",
+  "Emma", "Jessica", "Rachel", "Hannah", "Laura", "Rebecca", "Charlotte", "Lucy", "Helen",
+};
+
+static const char * const nl_streets[] = {
+  "Kerkstraat", "Schoolstraat", "Molenweg", "Dorpsstraat", "Stationsweg", "Julianastraat",
+  "Beatrixlaan", "Wilhelminastraat", "Nieuwstraat", "Marktplein", "Hoofdstraat", "Parkweg",
+};
+static const char * const nl_cities[] = {
+  "1011 AB Amsterdam", "3011 CD Rotterdam", "2511 EF Den Haag", "3511 GH Utrecht",
+  "5611 JK Eindhoven", "9711 LM Groningen", "6511 NP Nijmegen", "8011 RS Zwolle", "4811 TV Breda",
+};
+static const char * const be_streets[] = {
+  "Stationsstraat", "Kerkstraat", "Dorpstraat", "Molenstraat", "Veldstraat", "Schoolstraat",
+  "Nieuwstraat", "Kapelstraat", "Brugstraat", "Meir",
+};
+static const char * const be_cities[] = {
+  "2000 Antwerpen", "9000 Gent", "8000 Brugge", "3000 Leuven", "2800 Mechelen", "3500 Hasselt",
+  "8500 Kortrijk", "9300 Aalst",
+};
+static const char * const sr_streets[] = {
+  "Bulevar oslobođenja", "Knez Mihailova", "Njegoševa", "Kralja Petra", "Cara Dušana",
+  "Svetog Save", "Vojvode Stepe", "Jurija Gagarina", "Nemanjina", "Karađorđeva",
+};
+static const char * const sr_cities[] = {
+  "11000 Beograd", "21000 Novi Sad", "18000 Niš", "34000 Kragujevac", "24000 Subotica",
+  "32000 Čačak", "36000 Kraljevo", "14000 Valjevo",
+};
+static const char * const lv_streets[] = {
+  "Brīvības iela", "Elizabetes iela", "Tērbatas iela", "Krišjāņa Barona iela", "Lāčplēša iela",
+  "Dzirnavu iela", "Rīgas iela", "Skolas iela", "Pils iela", "Ganību dambis",
+};
+static const char * const lv_cities[] = {
+  "Rīga, LV-1010", "Rīga, LV-1050", "Daugavpils, LV-5401", "Liepāja, LV-3401", "Jelgava, LV-3001",
+  "Jūrmala, LV-2015", "Ventspils, LV-3601", "Valmiera, LV-4201",
+};
+static const char * const en_streets[] = {
+  "High Street", "Station Road", "Main Street", "Park Road", "Church Road", "London Road",
+  "Victoria Road", "Green Lane", "Manor Road", "Church Street",
+};
+static const char * const en_cities[] = {
+  "London SW1A 1AA", "Manchester M1 1AE", "Birmingham B1 1BB", "Leeds LS1 1UR", "Bristol BS1 4DJ",
+  "Cardiff CF10 1EP", "Glasgow G1 1XQ", "Dublin D02 X285",
+};
+
+typedef enum
+{
+  GROUP_NL,
+  GROUP_BE,
+  GROUP_SR_CYRL,
+  GROUP_SR_LATN,
+  GROUP_LV,
+  GROUP_EN,
+} Group;
+
+typedef struct
+{
+  const char *language;
+  const char *email_domain;
+  NameList    family;
+  NameList    given_m;
+  NameList    given_f;
+  NameList    streets;
+  NameList    cities;
+  double      share;
+} GroupData;
+
+static GroupData groups[] = {
+  [GROUP_NL] = { "nl", "example.nl", LIST (nl_family), LIST (nl_given_m), LIST (nl_given_f),
+                 LIST (nl_streets), LIST (nl_cities), 0.33 },
+  [GROUP_BE] = { "nl", "example.be", LIST (be_family), LIST (be_given_m), LIST (be_given_f),
+                 LIST (be_streets), LIST (be_cities), 0.15 },
+  [GROUP_SR_CYRL] = { "sr", "primer.rs", LIST (sr_family), LIST (sr_given_m), LIST (sr_given_f),
+                      LIST (sr_streets), LIST (sr_cities), 0.16 },
+  [GROUP_SR_LATN] = { "sr@latin", "primer.rs", LIST (sr_family), LIST (sr_given_m), LIST (sr_given_f),
+                      LIST (sr_streets), LIST (sr_cities), 0.12 },
+  [GROUP_LV] = { "lv", "piemers.lv", LIST (lv_family), LIST (lv_given_m), LIST (lv_given_f),
+                 LIST (lv_streets), LIST (lv_cities), 0.14 },
+  [GROUP_EN] = { "en", "example.co.uk", LIST (en_family), LIST (en_given_m), LIST (en_given_f),
+                 LIST (en_streets), LIST (en_cities), 0.10 },
+};
+
+/* splitmix64: fast, and the same numbers on every platform for a seed. */
+typedef struct
+{
+  guint64 state;
+} Rng;
+
+static guint64
+rng_next (Rng *rng)
+{
+  guint64 z = (rng->state += 0x9E3779B97F4A7C15ull);
+
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+static double
+rng_double (Rng *rng)
+{
+  return (rng_next (rng) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+static guint
+rng_range (Rng   *rng,
+           guint  n)
+{
+  return (guint) (rng_next (rng) % n);
+}
+
+static void
+name_list_prepare (NameList *list)
+{
+  double total = 0;
+
+  if (list->cumulative != NULL)
+    return;
+
+  list->cumulative = g_new (double, list->n);
+  for (guint i = 0; i < list->n; i++)
+    {
+      total += 1.0 / pow (i + 1, 0.9);
+      list->cumulative[i] = total;
+    }
+  for (guint i = 0; i < list->n; i++)
+    list->cumulative[i] /= total;
+}
+
+/* Zipf pick: a binary search in the cumulative weights. */
+static guint
+pick_index (NameList *list,
+            Rng      *rng)
+{
+  double r = rng_double (rng);
+  guint lo = 0, hi = list->n - 1;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (list->cumulative[mid] < r)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static const char *
+pick (NameList *list,
+      Rng      *rng)
+{
+  return list->items[pick_index (list, rng)];
+}
+
+static const char *
+pick_uniform (const NameList *list,
+              Rng            *rng)
+{
+  return list->items[rng_range (rng, list->n)];
+}
+
+/* Serbian Latin to Cyrillic, digraphs first (lj → љ, nj → њ, dž → џ). */
+static char *
+to_cyrillic (const char *latin)
+{
+  static const struct { const char *from; const char *to; } map[] = {
+    { "Lj", "Љ" }, { "LJ", "Љ" }, { "lj", "љ" }, { "Nj", "Њ" }, { "NJ", "Њ" }, { "nj", "њ" },
+    { "Dž", "Џ" }, { "dž", "џ" }, { "Đ", "Ђ" }, { "đ", "ђ" }, { "Č", "Ч" }, { "č", "ч" },
+    { "Ć", "Ћ" }, { "ć", "ћ" }, { "Š", "Ш" }, { "š", "ш" }, { "Ž", "Ж" }, { "ž", "ж" },
+    { "A", "А" }, { "a", "а" }, { "B", "Б" }, { "b", "б" }, { "V", "В" }, { "v", "в" },
+    { "G", "Г" }, { "g", "г" }, { "D", "Д" }, { "d", "д" }, { "E", "Е" }, { "e", "е" },
+    { "Z", "З" }, { "z", "з" }, { "I", "И" }, { "i", "и" }, { "J", "Ј" }, { "j", "ј" },
+    { "K", "К" }, { "k", "к" }, { "L", "Л" }, { "l", "л" }, { "M", "М" }, { "m", "м" },
+    { "N", "Н" }, { "n", "н" }, { "O", "О" }, { "o", "о" }, { "P", "П" }, { "p", "п" },
+    { "R", "Р" }, { "r", "р" }, { "S", "С" }, { "s", "с" }, { "T", "Т" }, { "t", "т" },
+    { "U", "У" }, { "u", "у" }, { "F", "Ф" }, { "f", "ф" }, { "H", "Х" }, { "h", "х" },
+    { "C", "Ц" }, { "c", "ц" },
+  };
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = latin; *p; )
+    {
+      gboolean done = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (map) && !done; i++)
+        if (g_str_has_prefix (p, map[i].from))
+          {
+            g_string_append (out, map[i].to);
+            p += strlen (map[i].from);
+            done = TRUE;
+          }
+      if (!done)
+        {
+          const char *next = g_utf8_next_char (p);
+          g_string_append_len (out, p, next - p);
+          p = next;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+maybe_cyrillic (Group       group,
+                const char *text)
+{
+  return group == GROUP_SR_CYRL ? to_cyrillic (text) : g_strdup (text);
+}
+
+/* The ASCII local part of an e-mail address: "Đorđe" → "djordje". */
+static void
+append_email_word (GString    *out,
+                   const char *name)
+{
+  g_autofree char *folded = fd_fold (name);
+
+  for (const char *p = folded; *p; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (out, *p);
+}
+
+static char *
+make_phone (Group  group,
+            Rng   *rng)
+{
+  guint a = rng_range (rng, 10000), b = rng_range (rng, 10000);
+
+  switch (group)
+    {
+    case GROUP_NL:      return g_strdup_printf ("+31 6 %04u %04u", a, b);
+    case GROUP_BE:      return g_strdup_printf ("+32 47%u %02u %02u %02u", a % 10, a / 100, b % 100, b / 100);
+    case GROUP_SR_CYRL:
+    case GROUP_SR_LATN: return g_strdup_printf ("+381 6%u %03u %04u", a % 10, a / 10, b);
+    case GROUP_LV:      return g_strdup_printf ("+371 2%03u %04u", a / 10, b);
+    case GROUP_EN:
+    default:            return g_strdup_printf ("+44 7700 %03u%03u", a % 1000, b % 1000);
+    }
+}
+
+static char *
+make_address (Group      group,
+              GroupData *data,
+              Rng       *rng)
+{
+  g_autofree char *street = maybe_cyrillic (group, pick_uniform (&data->streets, rng));
+  g_autofree char *city = maybe_cyrillic (group, pick_uniform (&data->cities, rng));
+  guint number = 1 + rng_range (rng, 180);
+
+  if (group == GROUP_EN)
+    return g_strdup_printf ("%u %s\n%s", number, street, city);
+  if (group == GROUP_LV)
+    return g_strdup_printf ("%s %u-%u\n%s", street, number, 1 + rng_range (rng, 40), city);
+  return g_strdup_printf ("%s %u\n%s", street, number, city);
+}
+
+static char *
+make_organisation (Group       group,
+                   const char *family,
+                   Rng        *rng)
+{
+  static const char * const forms[][3] = {
+    [GROUP_NL] = { "Bakkerij %s", "%s Installatietechniek B.V.", "Garage %s" },
+    [GROUP_BE] = { "Brouwerij %s", "%s & Zonen BV", "Schrijnwerkerij %s" },
+    [GROUP_SR_CYRL] = { "%s д.о.о.", "Пекара %s", "Ауто сервис %s" },
+    [GROUP_SR_LATN] = { "%s d.o.o.", "Pekara %s", "Auto servis %s" },
+    [GROUP_LV] = { "SIA %s", "%s un partneri", "ZS %s" },
+    [GROUP_EN] = { "%s & Sons Ltd", "%s Plumbing", "The %s Bakery" },
+  };
+  const char *form = forms[group][rng_range (rng, 3)];
+
+  return g_strdup_printf (form, family);
+}
+
+static const char *
+make_department (Group  group,
+                 Rng   *rng)
+{
+  static const char * const departments[][3] = {
+    [GROUP_NL] = { "Afdeling Financiën", "ICT-servicedesk", "Personeelszaken" },
+    [GROUP_BE] = { "Dienst Boekhouding", "IT-helpdesk", "Aankoopdienst" },
+    [GROUP_SR_CYRL] = { "Финансијска служба", "Служба набавке", "ИТ подршка" },
+    [GROUP_SR_LATN] = { "Finansijska služba", "Služba nabavke", "IT podrška" },
+    [GROUP_LV] = { "Grāmatvedība", "IT nodaļa", "Personāla daļa" },
+    [GROUP_EN] = { "Finance department", "IT service desk", "Facilities" },
+  };
+  return departments[group][rng_range (rng, 3)];
+}
+
+static Group
+pick_group (Rng *rng)
+{
+  double r = rng_double (rng);
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      if (r < groups[g].share)
+        return g;
+      r -= groups[g].share;
+    }
+  return GROUP_NL;
+}
+
+/* Dates are fixed, not relative to today, so a seed always gives the same database:
+ * customers since 2020, born 1935–2007. */
+#define DEMO_FROM 1577836800  /* 2020-01-01 */
+#define DEMO_SPAN (6 * 365 * 86400)
+
+static gboolean
+add_one (FdBulkInsert  *bulk,
+         Rng           *rng,
+         GError       **error)
+{
+  static const FdChannel channels[] = {
+    FD_CHANNEL_IN_PERSON, FD_CHANNEL_IN_PERSON, FD_CHANNEL_IN_PERSON, FD_CHANNEL_IN_PERSON,
+    FD_CHANNEL_PHONE, FD_CHANNEL_PHONE, FD_CHANNEL_EMAIL, FD_CHANNEL_EMAIL, FD_CHANNEL_LETTER,
+    FD_CHANNEL_NONE,
+  };
+  Group group = pick_group (rng);
+  GroupData *data = &groups[group];
+  gboolean female = rng_next (rng) & 1;
+  guint kind_roll = rng_range (rng, 100);
+  guint family_index = pick_index (&data->family, rng);
+  g_autofree char *family = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *address = NULL;
+  FdCustomerFields fields = { 0 };
+
+  /* Latvian feminine family names sit right after the masculine ones. */
+  if (group == GROUP_LV)
+    family_index = (family_index & ~1u) + (female ? 1 : 0);
+  family = maybe_cyrillic (group, data->family.items[family_index]);
+
+  fields.kind = kind_roll < 95 ? FD_CUSTOMER_KIND_PERSON
+              : kind_roll < 99 ? FD_CUSTOMER_KIND_ORGANISATION : FD_CUSTOMER_KIND_INTERNAL;
+
+  if (fields.kind == FD_CUSTOMER_KIND_PERSON)
+    {
+      given = maybe_cyrillic (group, pick (female ? &data->given_f : &data->given_m, rng));
+      fields.given_name = given;
+      fields.family_name = family;
+      fields.birth_year = 1935 + (int) rng_range (rng, 73);
+    }
+  else if (fields.kind == FD_CUSTOMER_KIND_ORGANISATION)
+    {
+      g_free (given);
+      given = make_organisation (group, family, rng);
+      fields.family_name = given;
+    }
+  else
+    fields.family_name = make_department (group, rng);
+
+  if (rng_range (rng, 100) < 65)
+    {
+      GString *local = g_string_new (NULL);
+
+      if (fields.given_name)
+        {
+          append_email_word (local, fields.given_name);
+          g_string_append_c (local, '.');
+        }
+      append_email_word (local, fields.family_name);
+      if (rng_range (rng, 3) == 0)
+        g_string_append_printf (local, "%u", rng_range (rng, 100));
+      g_string_append_printf (local, "@%s", data->email_domain);
+      email = g_string_free (local, FALSE);
+    }
+  if (rng_range (rng, 100) < 85)
+    phone = make_phone (group, rng);
+  if (rng_range (rng, 100) < 80)
+    address = make_address (group, data, rng);
+
+  fields.email = email;
+  fields.phone = phone;
+  fields.address = address;
+  fields.language = data->language;
+  fields.channel = channels[rng_range (rng, G_N_ELEMENTS (channels))];
+  fields.created_at = DEMO_FROM + (gint64) (rng_next (rng) % DEMO_SPAN);
+
+  return _fd_store_bulk_add (bulk, &fields, error);
+}
+
+/**
+ * fd_demo_generate:
+ *
+ * Adds deterministic demo customers in one transaction: all of them or none.
+ */
+gboolean
+fd_demo_generate (FdStore  *store,
+                  guint     n_customers,
+                  guint64   seed,
+                  GError  **error)
+{
+  g_autoptr(FdBulkInsert) bulk = NULL;
+  Rng rng = { seed * 0x2545F4914F6CDD1Dull + 1 };
+
+  g_return_val_if_fail (FD_IS_STORE (store), FALSE);
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      name_list_prepare (&groups[g].family);
+      name_list_prepare (&groups[g].given_m);
+      name_list_prepare (&groups[g].given_f);
+    }
+
+  if (!(bulk = _fd_store_bulk_begin (store, n_customers, error)))
+    return FALSE;
+
+  for (guint i = 0; i < n_customers; i++)
+    if (!add_one (bulk, &rng, error))
+      return FALSE;
+
+  return _fd_store_bulk_commit (bulk, error);
+}

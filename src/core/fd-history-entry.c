@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fd-history-entry"
+
+#include "config.h"
+
+#include "fd-history-entry.h"
+
+struct _FdHistoryEntry
+{
+  GObject  parent_instance;
+
+  char    *kind;
+  gint64   id;
+  gint64   at;
+  char    *title;
+  char    *detail;
+};
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_ID,
+  PROP_AT,
+  PROP_TITLE,
+  PROP_DETAIL,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (FdHistoryEntry, fd_history_entry, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+fd_history_entry_finalize (GObject *object)
+{
+  FdHistoryEntry *self = FD_HISTORY_ENTRY (object);
+
+  g_free (self->kind);
+  g_free (self->title);
+  g_free (self->detail);
+
+  G_OBJECT_CLASS (fd_history_entry_parent_class)->finalize (object);
+}
+
+static void
+fd_history_entry_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  FdHistoryEntry *self = FD_HISTORY_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:   g_value_set_string (value, self->kind); break;
+    case PROP_ID:     g_value_set_int64 (value, self->id); break;
+    case PROP_AT:     g_value_set_int64 (value, self->at); break;
+    case PROP_TITLE:  g_value_set_string (value, self->title); break;
+    case PROP_DETAIL: g_value_set_string (value, self->detail); break;
+    default:          G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_history_entry_class_init (FdHistoryEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = fd_history_entry_finalize;
+  object_class->get_property = fd_history_entry_get_property;
+
+  properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, ro);
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_AT] = g_param_spec_int64 ("at", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
+  properties[PROP_DETAIL] = g_param_spec_string ("detail", NULL, NULL, NULL, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+fd_history_entry_init (FdHistoryEntry *self)
+{
+}
+
+FdHistoryEntry *
+fd_history_entry_new (const char *kind,
+                      gint64      id,
+                      gint64      at,
+                      const char *title,
+                      const char *detail)
+{
+  FdHistoryEntry *self = g_object_new (FD_TYPE_HISTORY_ENTRY, NULL);
+
+  self->kind = g_strdup (kind);
+  self->id = id;
+  self->at = at;
+  self->title = g_strdup (title);
+  self->detail = g_strdup (detail);
+  return self;
+}
+
+const char *
+fd_history_entry_get_kind (FdHistoryEntry *self)
+{
+  g_return_val_if_fail (FD_IS_HISTORY_ENTRY (self), NULL);
+  return self->kind;
+}
+
+gint64
+fd_history_entry_get_id (FdHistoryEntry *self)
+{
+  g_return_val_if_fail (FD_IS_HISTORY_ENTRY (self), 0);
+  return self->id;
+}
+
+gint64
+fd_history_entry_get_at (FdHistoryEntry *self)
+{
+  g_return_val_if_fail (FD_IS_HISTORY_ENTRY (self), 0);
+  return self->at;
+}
+
+const char *
+fd_history_entry_get_title (FdHistoryEntry *self)
+{
+  g_return_val_if_fail (FD_IS_HISTORY_ENTRY (self), NULL);
+  return self->title;
+}
+
+const char *
+fd_history_entry_get_detail (FdHistoryEntry *self)
+{
+  g_return_val_if_fail (FD_IS_HISTORY_ENTRY (self), NULL);
+  return self->detail;
+}

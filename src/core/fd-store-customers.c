@@ -1,0 +1,1018 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "fd-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "fd-error.h"
+#include "fd-fold.h"
+#include "fd-store-private.h"
+
+/* Keys derived from a customer, written beside the row so search and name order never
+ * fold at query time. */
+typedef struct
+{
+  char  *sort_key;
+  char  *search_words;   /* " w1 w2 … ": each folded name word between spaces */
+  char **words;
+  char  *email_key;
+  char  *phone_key;
+  char  *phone_local;
+} CustomerKeys;
+
+static void
+customer_keys_clear (CustomerKeys *keys)
+{
+  g_free (keys->sort_key);
+  g_free (keys->search_words);
+  g_strfreev (keys->words);
+  g_free (keys->email_key);
+  g_free (keys->phone_key);
+  g_free (keys->phone_local);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CustomerKeys, customer_keys_clear)
+
+void
+_fd_customer_key_clear (FdCustomerKey *key)
+{
+  g_clear_pointer (&key->sort_key, g_free);
+}
+
+/* International numbers ("+31 6 …", "0031 6 …") are keyed without the 00, and also in
+ * their national form ("06 …") for the countries of our branches and their neighbours, so
+ * a clerk finds the customer however the number is read out. */
+static void
+phone_keys (const char  *phone,
+            char       **phone_key,
+            char       **phone_local)
+{
+  static const char * const codes[] = { "381", "371", "31", "32", "49", "33", "44", NULL };
+  g_autofree char *digits = fd_fold_digits (phone);
+  gboolean international;
+
+  *phone_key = NULL;
+  *phone_local = NULL;
+  if (phone == NULL || *digits == '\0')
+    return;
+
+  while (g_ascii_isspace (*phone))
+    phone++;
+  international = phone[0] == '+' || g_str_has_prefix (digits, "00");
+
+  *phone_key = g_strdup (g_str_has_prefix (digits, "00") ? digits + 2 : digits);
+  if (!international)
+    return;
+
+  for (guint i = 0; codes[i]; i++)
+    if (g_str_has_prefix (*phone_key, codes[i]))
+      {
+        *phone_local = g_strconcat ("0", *phone_key + strlen (codes[i]), NULL);
+        return;
+      }
+}
+
+/* Name order: family name, then given name, folded, so scripts and accents sort together. */
+static char *
+sort_key_for (const char *family,
+              const char *given)
+{
+  g_autofree char *f = fd_fold (family);
+  g_autofree char *g = fd_fold (given);
+
+  return g_strconcat (f, "\x01", g, NULL);
+}
+
+static void
+compute_keys_for (const char   *given,
+                  const char   *family,
+                  const char   *email,
+                  const char   *phone,
+                  CustomerKeys *keys)
+{
+  g_autofree char *names = g_strjoin (" ", given ? given : "", family ? family : "", NULL);
+  g_autofree char *joined = NULL;
+
+  keys->sort_key = sort_key_for (family, given);
+  keys->words = fd_fold_words (names);
+  joined = g_strjoinv (" ", keys->words);
+  keys->search_words = g_strconcat (" ", joined, " ", NULL);
+  keys->email_key = email ? fd_fold (email) : NULL;
+  phone_keys (phone, &keys->phone_key, &keys->phone_local);
+}
+
+static void
+compute_keys (FdCustomer   *customer,
+              CustomerKeys *keys)
+{
+  compute_keys_for (fd_customer_get_given_name (customer),
+                    fd_customer_get_family_name (customer),
+                    fd_customer_get_email (customer),
+                    fd_customer_get_phone (customer),
+                    keys);
+}
+
+FdCustomer *
+_fd_customer_from_row (sqlite3_stmt *stmt)
+{
+  FdCustomer *customer = fd_customer_new ();
+  FdCustomerKind kind = FD_CUSTOMER_KIND_PERSON;
+  FdChannel channel = FD_CHANNEL_NONE;
+
+  fd_customer_kind_from_code (fd_column_text (stmt, 1), &kind);
+  fd_channel_from_code (fd_column_text (stmt, 8), &channel);
+
+  fd_customer_set_id (customer, sqlite3_column_int64 (stmt, 0));
+  fd_customer_set_kind (customer, kind);
+  fd_customer_set_given_name (customer, fd_column_text (stmt, 2));
+  fd_customer_set_family_name (customer, fd_column_text (stmt, 3));
+  fd_customer_set_email (customer, fd_column_text (stmt, 4));
+  fd_customer_set_phone (customer, fd_column_text (stmt, 5));
+  fd_customer_set_address (customer, fd_column_text (stmt, 6));
+  fd_customer_set_language (customer, fd_column_text (stmt, 7));
+  fd_customer_set_channel (customer, channel);
+  fd_customer_set_birth_year (customer, sqlite3_column_int (stmt, 9));
+  fd_customer_set_notes (customer, fd_column_text (stmt, 10));
+  fd_customer_set_created_at (customer, sqlite3_column_int64 (stmt, 11));
+  fd_customer_set_updated_at (customer, sqlite3_column_int64 (stmt, 12));
+  fd_customer_set_archived_at (customer, sqlite3_column_int64 (stmt, 13));
+  return customer;
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static gboolean
+insert_words (FdDatabase          *db,
+              gint64               id,
+              const CustomerKeys  *keys,
+              GError             **error)
+{
+  for (guint i = 0; keys->words[i]; i++)
+    {
+      sqlite3_stmt *stmt = fd_database_prepare (db,
+        "INSERT INTO customer_words (word, sort_key, customer_id) VALUES (?1, ?2, ?3)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      fd_bind_text (stmt, 1, keys->words[i]);
+      fd_bind_text (stmt, 2, keys->sort_key);
+      sqlite3_bind_int64 (stmt, 3, id);
+      if (!fd_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Deletes by the full index key (customer_words_by_word): no index on customer_id needed. */
+static gboolean
+delete_words (FdDatabase          *db,
+              gint64               id,
+              const CustomerKeys  *keys,
+              GError             **error)
+{
+  for (guint i = 0; keys->words[i]; i++)
+    {
+      sqlite3_stmt *stmt = fd_database_prepare (db,
+        "DELETE FROM customer_words WHERE word = ?1 AND sort_key = ?2 AND customer_id = ?3", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      fd_bind_text (stmt, 1, keys->words[i]);
+      fd_bind_text (stmt, 2, keys->sort_key);
+      sqlite3_bind_int64 (stmt, 3, id);
+      if (!fd_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_to_count (FdDatabase  *db,
+              int          delta,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = fd_database_prepare (db,
+    "UPDATE counters SET value = value + ?1 WHERE name = 'customers'", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, delta);
+  return fd_database_step_done (db, stmt, error);
+}
+
+static gboolean
+record_event (FdDatabase  *db,
+              gint64       id,
+              gint64       at,
+              const char  *kind,
+              const char  *fields,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = fd_database_prepare (db,
+    "INSERT INTO customer_events (customer_id, at, kind, fields) VALUES (?1, ?2, ?3, ?4)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, at);
+  fd_bind_text (stmt, 3, kind);
+  fd_bind_text (stmt, 4, fields);
+  return fd_database_step_done (db, stmt, error);
+}
+
+/* Binds the 17 stored columns in the order of the INSERT and UPDATE below. */
+static void
+bind_customer (sqlite3_stmt       *stmt,
+               FdCustomer         *customer,
+               const CustomerKeys *keys)
+{
+  FdChannel channel = fd_customer_get_channel (customer);
+
+  fd_bind_text (stmt, 1, fd_customer_kind_to_code (fd_customer_get_kind (customer)));
+  fd_bind_text (stmt, 2, fd_customer_get_given_name (customer));
+  fd_bind_text (stmt, 3, fd_customer_get_family_name (customer));
+  fd_bind_text (stmt, 4, fd_customer_get_email (customer));
+  fd_bind_text (stmt, 5, fd_customer_get_phone (customer));
+  fd_bind_text (stmt, 6, fd_customer_get_address (customer));
+  fd_bind_text (stmt, 7, fd_customer_get_language (customer));
+  fd_bind_text (stmt, 8, channel != FD_CHANNEL_NONE ? fd_channel_to_code (channel) : NULL);
+  if (fd_customer_get_birth_year (customer) != 0)
+    sqlite3_bind_int (stmt, 9, fd_customer_get_birth_year (customer));
+  fd_bind_text (stmt, 10, fd_customer_get_notes (customer));
+  fd_bind_text (stmt, 11, keys->sort_key);
+  fd_bind_text (stmt, 12, keys->search_words);
+  fd_bind_text (stmt, 13, keys->email_key);
+  fd_bind_text (stmt, 14, keys->phone_key);
+  fd_bind_text (stmt, 15, keys->phone_local);
+}
+
+/**
+ * fd_store_add_customer:
+ * @draft: the new customer; its id and times are ignored
+ *
+ * Validates and writes a new customer in one durable transaction.
+ *
+ * Returns: (transfer full): the saved customer, or %NULL with @error set
+ */
+FdCustomer *
+fd_store_add_customer (FdStore     *self,
+                       FdCustomer  *draft,
+                       GError     **error)
+{
+  FdDatabase *db = _fd_store_get_database (self);
+  g_auto(CustomerKeys) keys = { 0 };
+  g_autoptr(FdTransaction) tx = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = now_seconds ();
+  gint64 id;
+
+  g_return_val_if_fail (FD_IS_STORE (self), NULL);
+  g_return_val_if_fail (FD_IS_CUSTOMER (draft), NULL);
+
+  if (!fd_customer_validate (draft, error))
+    return NULL;
+
+  compute_keys (draft, &keys);
+  if (!(tx = fd_transaction_begin (db, error)) ||
+      !(stmt = fd_database_prepare (db,
+          "INSERT INTO customers (kind, given_name, family_name, email, phone, address, language,"
+          " channel, birth_year, notes, sort_key, search_words, email_key, phone_key, phone_local,"
+          " created_at, updated_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+          error)))
+    return NULL;
+
+  bind_customer (stmt, draft, &keys);
+  sqlite3_bind_int64 (stmt, 16, now);
+  if (!fd_database_step_done (db, stmt, error))
+    return NULL;
+
+  id = sqlite3_last_insert_rowid (fd_database_get_handle (db));
+  if (!insert_words (db, id, &keys, error) ||
+      !add_to_count (db, 1, error) ||
+      !fd_transaction_commit (tx, error))
+    return NULL;
+
+  _fd_store_emit_changed (self);
+  return fd_store_get_customer (self, id, error);
+}
+
+/**
+ * fd_store_get_customer:
+ *
+ * Returns: (transfer full): the customer (archived ones too), or %NULL with
+ *   %FD_ERROR_NOT_FOUND
+ */
+FdCustomer *
+fd_store_get_customer (FdStore     *self,
+                       gint64       id,
+                       GError     **error)
+{
+  FdDatabase *db;
+  sqlite3_stmt *stmt;
+  FdCustomer *customer;
+  int rc;
+
+  g_return_val_if_fail (FD_IS_STORE (self), NULL);
+
+  db = _fd_store_get_database (self);
+  if (!(stmt = fd_database_prepare (db, "SELECT " FD_CUSTOMER_COLUMNS " FROM customers WHERE id = ?1", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, FD_ERROR, FD_ERROR_NOT_FOUND,
+                   /* Translators: %lld is a customer number */
+                   _("There is no customer with number %lld."), (long long) id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      fd_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  customer = _fd_customer_from_row (stmt);
+  sqlite3_reset (stmt);
+  return customer;
+}
+
+static char *
+changed_fields (FdCustomer *before,
+                FdCustomer *after)
+{
+  static const char * const names[] = {
+    "kind", "given-name", "family-name", "email", "phone", "address", "language",
+    "channel", "birth-year", "notes", NULL
+  };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) fields = NULL;
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_auto(GValue) a = G_VALUE_INIT;
+      g_auto(GValue) b = G_VALUE_INIT;
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (before), names[i]);
+
+      g_value_init (&a, pspec->value_type);
+      g_value_init (&b, pspec->value_type);
+      g_object_get_property (G_OBJECT (before), names[i], &a);
+      g_object_get_property (G_OBJECT (after), names[i], &b);
+      if (g_param_values_cmp (pspec, &a, &b) != 0)
+        g_strv_builder_add (builder, names[i]);
+    }
+
+  fields = g_strv_builder_end (builder);
+  return fields[0] ? g_strjoinv (",", fields) : NULL;
+}
+
+/**
+ * fd_store_update_customer:
+ * @draft: the edited customer, with the id of an existing one
+ *
+ * Returns: (transfer full): the saved customer, or %NULL with @error set
+ */
+FdCustomer *
+fd_store_update_customer (FdStore     *self,
+                          FdCustomer  *draft,
+                          GError     **error)
+{
+  FdDatabase *db = _fd_store_get_database (self);
+  g_autoptr(FdCustomer) before = NULL;
+  g_auto(CustomerKeys) old_keys = { 0 };
+  g_auto(CustomerKeys) keys = { 0 };
+  g_autoptr(FdTransaction) tx = NULL;
+  g_autofree char *fields = NULL;
+  sqlite3_stmt *stmt;
+  gboolean active;
+  gint64 id, now = now_seconds ();
+
+  g_return_val_if_fail (FD_IS_STORE (self), NULL);
+  g_return_val_if_fail (FD_IS_CUSTOMER (draft), NULL);
+
+  if (!fd_customer_validate (draft, error))
+    return NULL;
+
+  id = fd_customer_get_id (draft);
+  if (!(tx = fd_transaction_begin (db, error)) ||
+      !(before = fd_store_get_customer (self, id, error)))
+    return NULL;
+
+  if (!(fields = changed_fields (before, draft)))
+    return g_steal_pointer (&before);
+
+  active = fd_customer_get_archived_at (before) == 0;
+  compute_keys (before, &old_keys);
+  compute_keys (draft, &keys);
+  if ((active && !delete_words (db, id, &old_keys, error)) ||
+      !(stmt = fd_database_prepare (db,
+          "UPDATE customers SET kind = ?1, given_name = ?2, family_name = ?3, email = ?4,"
+          " phone = ?5, address = ?6, language = ?7, channel = ?8, birth_year = ?9, notes = ?10,"
+          " sort_key = ?11, search_words = ?12, email_key = ?13, phone_key = ?14,"
+          " phone_local = ?15, updated_at = ?16 WHERE id = ?17",
+          error)))
+    return NULL;
+
+  bind_customer (stmt, draft, &keys);
+  sqlite3_bind_int64 (stmt, 16, now);
+  sqlite3_bind_int64 (stmt, 17, id);
+  if (!fd_database_step_done (db, stmt, error) ||
+      (active && !insert_words (db, id, &keys, error)) ||
+      !record_event (db, id, now, "updated", fields, error) ||
+      !fd_transaction_commit (tx, error))
+    return NULL;
+
+  _fd_store_emit_changed (self);
+  return fd_store_get_customer (self, id, error);
+}
+
+static gboolean
+set_archived (FdStore     *self,
+              gint64       id,
+              gboolean     archived,
+              GError     **error)
+{
+  FdDatabase *db = _fd_store_get_database (self);
+  g_autoptr(FdCustomer) customer = NULL;
+  g_autoptr(FdTransaction) tx = NULL;
+  g_auto(CustomerKeys) keys = { 0 };
+  sqlite3_stmt *stmt;
+  gint64 now = now_seconds ();
+
+  if (!(tx = fd_transaction_begin (db, error)) ||
+      !(customer = fd_store_get_customer (self, id, error)))
+    return FALSE;
+
+  /* Archiving twice, or restoring an active customer, changes nothing. */
+  if ((fd_customer_get_archived_at (customer) != 0) == archived)
+    return TRUE;
+
+  compute_keys (customer, &keys);
+  if (!(stmt = fd_database_prepare (db, "UPDATE customers SET archived_at = ?1 WHERE id = ?2", error)))
+    return FALSE;
+  if (archived)
+    sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, id);
+
+  if (!fd_database_step_done (db, stmt, error) ||
+      !(archived ? delete_words (db, id, &keys, error) : insert_words (db, id, &keys, error)) ||
+      !add_to_count (db, archived ? -1 : 1, error) ||
+      !record_event (db, id, now, archived ? "archived" : "restored", NULL, error) ||
+      !fd_transaction_commit (tx, error))
+    return FALSE;
+
+  _fd_store_emit_changed (self);
+  return TRUE;
+}
+
+/**
+ * fd_store_archive_customer:
+ *
+ * Hides a customer from lists and search; history is kept, and
+ * fd_store_restore_customer() undoes it.
+ */
+gboolean
+fd_store_archive_customer (FdStore  *self,
+                           gint64    id,
+                           GError  **error)
+{
+  g_return_val_if_fail (FD_IS_STORE (self), FALSE);
+  return set_archived (self, id, TRUE, error);
+}
+
+gboolean
+fd_store_restore_customer (FdStore  *self,
+                           gint64    id,
+                           GError  **error)
+{
+  g_return_val_if_fail (FD_IS_STORE (self), FALSE);
+  return set_archived (self, id, FALSE, error);
+}
+
+guint
+fd_store_count_customers (FdStore *self)
+{
+  FdDatabase *db;
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+
+  g_return_val_if_fail (FD_IS_STORE (self), 0);
+
+  db = _fd_store_get_database (self);
+  if (!(stmt = fd_database_prepare (db, "SELECT value FROM counters WHERE name = 'customers'", NULL)))
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return (guint) MAX (count, 0);
+}
+
+/* Keyset page over customers_by_name; never OFFSET. */
+GPtrArray *
+_fd_store_customer_page (FdStore              *self,
+                         const FdCustomerKey  *after,
+                         gboolean              inclusive,
+                         guint                 limit,
+                         FdCustomerKey        *last,
+                         GError              **error)
+{
+  FdDatabase *db = _fd_store_get_database (self);
+  g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = fd_database_prepare (db, inclusive
+    ? "SELECT " FD_CUSTOMER_COLUMNS " FROM customers WHERE archived_at IS NULL"
+      " AND (sort_key, id) >= (?1, ?2) ORDER BY sort_key, id LIMIT ?3"
+    : "SELECT " FD_CUSTOMER_COLUMNS " FROM customers WHERE archived_at IS NULL"
+      " AND (sort_key, id) > (?1, ?2) ORDER BY sort_key, id LIMIT ?3",
+    error);
+  if (stmt == NULL)
+    return NULL;
+
+  fd_bind_text (stmt, 1, after ? after->sort_key : "");
+  sqlite3_bind_int64 (stmt, 2, after ? after->id : 0);
+  sqlite3_bind_int (stmt, 3, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (page, _fd_customer_from_row (stmt));
+      if (last != NULL)
+        {
+          g_free (last->sort_key);
+          last->sort_key = g_strdup (fd_column_text (stmt, 14));
+          last->id = sqlite3_column_int64 (stmt, 0);
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      fd_database_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&page);
+}
+
+typedef struct
+{
+  char  *path;
+  guint  stride;
+} PositionsJob;
+
+static void
+positions_job_free (PositionsJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+positions_worker (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  PositionsJob *job = task_data;
+  g_autoptr(FdDatabase) reader = NULL;
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (FdCustomerKey));
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  guint64 n = 0;
+  int rc;
+
+  g_array_set_clear_func (keys, (GDestroyNotify) _fd_customer_key_clear);
+
+  /* A covering scan of customers_by_name: about 0.2 µs a row. */
+  if (!(reader = fd_database_open_reader (job->path, &error)) ||
+      !(stmt = fd_database_prepare (reader,
+          "SELECT sort_key, id FROM customers WHERE archived_at IS NULL ORDER BY sort_key, id",
+          &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (n++ % job->stride == 0)
+        {
+          FdCustomerKey key = { g_strdup (fd_column_text (stmt, 0)), sqlite3_column_int64 (stmt, 1) };
+
+          g_array_append_val (keys, key);
+          if (g_cancellable_is_cancelled (cancellable))
+            break;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (rc != SQLITE_DONE)
+    {
+      fd_database_set_error (reader, rc, &error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&keys), (GDestroyNotify) g_array_unref);
+}
+
+void
+_fd_store_build_positions_async (FdStore             *self,
+                                 guint                stride,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  PositionsJob *job = g_new0 (PositionsJob, 1);
+
+  job->path = g_strdup (fd_store_get_path (self));
+  job->stride = stride;
+  g_task_set_source_tag (task, _fd_store_build_positions_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) positions_job_free);
+  g_task_run_in_thread (task, positions_worker);
+}
+
+GArray *
+_fd_store_build_positions_finish (FdStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * fd_store_search_customers:
+ *
+ * The first @limit results of the search; see #FdCustomerList for the rest.
+ *
+ * Returns: (transfer full) (element-type FdCustomer): the matches, or %NULL with @error set
+ */
+GPtrArray *
+fd_store_search_customers (FdStore     *self,
+                           const char  *query,
+                           guint        limit,
+                           GError     **error)
+{
+  g_autoptr(FdCustomerSearch) search = NULL;
+
+  g_return_val_if_fail (FD_IS_STORE (self), NULL);
+
+  search = _fd_customer_search_new (self, query);
+  return _fd_customer_search_next (search, limit, error);
+}
+
+static gboolean
+add_matches (FdDatabase  *db,
+             const char  *sql,
+             const char  *key,
+             GHashTable  *seen,
+             GPtrArray   *out,
+             guint        limit,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (key == NULL || *key == '\0' || out->len >= limit)
+    return TRUE;
+  if (!(stmt = fd_database_prepare (db, sql, error)))
+    return FALSE;
+
+  fd_bind_text (stmt, 1, key);
+  sqlite3_bind_int (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && out->len < limit)
+    {
+      g_autoptr(FdCustomer) customer = _fd_customer_from_row (stmt);
+      gint64 id = fd_customer_get_id (customer);
+
+      if (!g_hash_table_contains (seen, &id))
+        {
+          g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+          g_ptr_array_add (out, g_steal_pointer (&customer));
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      fd_database_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * fd_store_find_duplicates:
+ * @draft: a customer being typed (its id, if any, is left out of the result)
+ *
+ * Active customers with the same folded name (either order, any script), e-mail or phone.
+ *
+ * Returns: (transfer full) (element-type FdCustomer): likely duplicates
+ */
+GPtrArray *
+fd_store_find_duplicates (FdStore     *self,
+                          FdCustomer  *draft,
+                          guint        limit,
+                          GError     **error)
+{
+  FdDatabase *db = _fd_store_get_database (self);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_auto(CustomerKeys) keys = { 0 };
+  g_autofree char *swapped = NULL;
+  gint64 own_id = fd_customer_get_id (draft);
+
+  g_return_val_if_fail (FD_IS_STORE (self), NULL);
+  g_return_val_if_fail (FD_IS_CUSTOMER (draft), NULL);
+
+  if (own_id != 0)
+    g_hash_table_add (seen, g_memdup2 (&own_id, sizeof own_id));
+
+  compute_keys (draft, &keys);
+  swapped = sort_key_for (fd_customer_get_given_name (draft), fd_customer_get_family_name (draft));
+
+  /* Each lookup is an equality seek on one of the partial indexes of customers. */
+  if ((fd_customer_get_family_name (draft) || fd_customer_get_given_name (draft)) &&
+      (!add_matches (db, "SELECT " FD_CUSTOMER_COLUMNS " FROM customers WHERE archived_at IS NULL"
+                         " AND sort_key = ?1 ORDER BY id LIMIT ?2", keys.sort_key, seen, out, limit, error) ||
+       !add_matches (db, "SELECT " FD_CUSTOMER_COLUMNS " FROM customers WHERE archived_at IS NULL"
+                         " AND sort_key = ?1 ORDER BY id LIMIT ?2", swapped, seen, out, limit, error)))
+    return NULL;
+
+  if (!add_matches (db, "SELECT " FD_CUSTOMER_COLUMNS " FROM customers WHERE archived_at IS NULL"
+                        " AND email_key = ?1 ORDER BY id LIMIT ?2", keys.email_key, seen, out, limit, error) ||
+      !add_matches (db, "SELECT " FD_CUSTOMER_COLUMNS " FROM customers WHERE archived_at IS NULL"
+                        " AND phone_key = ?1 ORDER BY id LIMIT ?2", keys.phone_key, seen, out, limit, error) ||
+      !add_matches (db, "SELECT " FD_CUSTOMER_COLUMNS " FROM customers WHERE archived_at IS NULL"
+                        " AND phone_local = ?1 ORDER BY id LIMIT ?2", keys.phone_local, seen, out, limit, error) ||
+      !add_matches (db, "SELECT " FD_CUSTOMER_COLUMNS " FROM customers WHERE archived_at IS NULL"
+                        " AND phone_local = ?1 ORDER BY id LIMIT ?2", keys.phone_key, seen, out, limit, error))
+    return NULL;
+
+  return g_steal_pointer (&out);
+}
+
+static const char *
+field_label (const char *field)
+{
+  if (g_str_equal (field, "kind")) return _("Kind");
+  if (g_str_equal (field, "given-name")) return _("Given name");
+  if (g_str_equal (field, "family-name")) return _("Family name");
+  if (g_str_equal (field, "email")) return _("E-mail");
+  if (g_str_equal (field, "phone")) return _("Phone");
+  if (g_str_equal (field, "address")) return _("Address");
+  if (g_str_equal (field, "language")) return _("Preferred language");
+  if (g_str_equal (field, "channel")) return _("Preferred channel");
+  if (g_str_equal (field, "birth-year")) return _("Birth year");
+  if (g_str_equal (field, "notes")) return _("Notes");
+  return field;
+}
+
+static FdHistoryEntry *
+history_entry_from_row (sqlite3_stmt *stmt)
+{
+  const char *kind = fd_column_text (stmt, 2);
+  const char *fields = fd_column_text (stmt, 3);
+  g_autofree char *detail = NULL;
+  const char *title;
+
+  if (g_strcmp0 (kind, "created") == 0)
+    title = _("Record created");
+  else if (g_strcmp0 (kind, "archived") == 0)
+    title = _("Record archived");
+  else if (g_strcmp0 (kind, "restored") == 0)
+    title = _("Record restored");
+  else
+    title = _("Record edited");
+
+  if (fields != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit (fields, ",", -1);
+      g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
+      g_auto(GStrv) joined = NULL;
+
+      for (guint i = 0; names[i]; i++)
+        g_strv_builder_add (labels, field_label (names[i]));
+      joined = g_strv_builder_end (labels);
+      /* Translators: separator between the names of changed fields */
+      detail = g_strjoinv (C_("list separator", ", "), joined);
+    }
+
+  return fd_history_entry_new ("change", sqlite3_column_int64 (stmt, 0),
+                               sqlite3_column_int64 (stmt, 1), title, detail);
+}
+
+/**
+ * fd_store_list_history:
+ *
+ * Returns: (transfer full) (element-type FdHistoryEntry): the customer's timeline, newest first
+ */
+GPtrArray *
+fd_store_list_history (FdStore     *self,
+                       gint64       customer_id,
+                       guint        limit,
+                       GError     **error)
+{
+  FdDatabase *db;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (FD_IS_STORE (self), NULL);
+
+  db = _fd_store_get_database (self);
+  /* Creation comes from the row itself (bulk loads write no event rows); the rest from
+   * customer_events_by_customer. Creation sorts last among events of the same second. */
+  if (!(stmt = fd_database_prepare (db,
+          "SELECT id, at, kind, fields FROM ("
+          "  SELECT id, at, kind, fields FROM customer_events WHERE customer_id = ?1"
+          "  UNION ALL"
+          "  SELECT id, created_at AS at, 'created' AS kind, NULL AS fields FROM customers WHERE id = ?1)"
+          " ORDER BY at DESC, kind = 'created', id DESC LIMIT ?2", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  sqlite3_bind_int (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, history_entry_from_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      fd_database_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+struct _FdBulkInsert
+{
+  FdStore       *store;
+  FdTransaction *tx;
+  GPtrArray     *indexes;    /* CREATE INDEX statements to run again at the end */
+  guint          added;
+  gboolean       wal_off;
+};
+
+/* Indexes are dropped for a big load and built again at the end: sorting once is
+ * about ten times faster than inserting into five B-trees row by row. */
+static GPtrArray *
+drop_customer_indexes (FdDatabase  *db,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = fd_database_prepare (db,
+          "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+          " AND tbl_name IN ('customers', 'customer_words')", error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup (fd_column_text (stmt, 0)));
+      g_ptr_array_add (indexes, g_strdup (fd_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fd_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (char *) names->pdata[i]);
+      if (!fd_database_exec (db, sql, error))
+        return NULL;
+    }
+  return g_steal_pointer (&indexes);
+}
+
+/**
+ * _fd_store_bulk_begin:
+ * @expected: how many customers will be added; a big load drops and rebuilds indexes
+ *
+ * Starts one transaction for a bulk load (demo data, import): all rows or none.
+ */
+FdBulkInsert *
+_fd_store_bulk_begin (FdStore  *self,
+                      guint     expected,
+                      GError  **error)
+{
+  FdDatabase *db = _fd_store_get_database (self);
+  g_autoptr(FdBulkInsert) bulk = g_new0 (FdBulkInsert, 1);
+  sqlite3_stmt *stmt = NULL;
+
+  bulk->store = g_object_ref (self);
+
+  /* With a rollback journal, pages added past the old end of the file are not journaled:
+   * a load into a new database writes each page once instead of twice. This only works
+   * when no other connection is open; otherwise the load simply stays in WAL mode. */
+  if (expected >= 20000 &&
+      (stmt = fd_database_prepare (db, "PRAGMA journal_mode = DELETE", NULL)) &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    bulk->wal_off = g_strcmp0 (fd_column_text (stmt, 0), "delete") == 0;
+  if (stmt)
+    sqlite3_reset (stmt);
+
+  if (!fd_database_exec (db, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA threads = 2", error) ||
+      !(bulk->tx = fd_transaction_begin (db, error)))
+    return NULL;
+
+  if (expected >= 20000 && !(bulk->indexes = drop_customer_indexes (db, error)))
+    return NULL;
+
+  return g_steal_pointer (&bulk);
+}
+
+gboolean
+_fd_store_bulk_add (FdBulkInsert            *bulk,
+                    const FdCustomerFields  *fields,
+                    GError                 **error)
+{
+  FdDatabase *db = _fd_store_get_database (bulk->store);
+  g_auto(CustomerKeys) keys = { 0 };
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  compute_keys_for (fields->given_name, fields->family_name, fields->email, fields->phone, &keys);
+  if (!(stmt = fd_database_prepare (db,
+          "INSERT INTO customers (kind, given_name, family_name, email, phone, address, language,"
+          " channel, birth_year, notes, sort_key, search_words, email_key, phone_key, phone_local,"
+          " created_at, updated_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+          error)))
+    return FALSE;
+
+  fd_bind_text (stmt, 1, fd_customer_kind_to_code (fields->kind));
+  fd_bind_text (stmt, 2, fields->given_name);
+  fd_bind_text (stmt, 3, fields->family_name);
+  fd_bind_text (stmt, 4, fields->email);
+  fd_bind_text (stmt, 5, fields->phone);
+  fd_bind_text (stmt, 6, fields->address);
+  fd_bind_text (stmt, 7, fields->language);
+  fd_bind_text (stmt, 8, fields->channel != FD_CHANNEL_NONE ? fd_channel_to_code (fields->channel) : NULL);
+  if (fields->birth_year != 0)
+    sqlite3_bind_int (stmt, 9, fields->birth_year);
+  fd_bind_text (stmt, 11, keys.sort_key);
+  fd_bind_text (stmt, 12, keys.search_words);
+  fd_bind_text (stmt, 13, keys.email_key);
+  fd_bind_text (stmt, 14, keys.phone_key);
+  fd_bind_text (stmt, 15, keys.phone_local);
+  sqlite3_bind_int64 (stmt, 16, fields->created_at);
+  if (!fd_database_step_done (db, stmt, error))
+    return FALSE;
+
+  id = sqlite3_last_insert_rowid (fd_database_get_handle (db));
+  if (!insert_words (db, id, &keys, error))
+    return FALSE;
+
+  bulk->added++;
+  return TRUE;
+}
+
+gboolean
+_fd_store_bulk_commit (FdBulkInsert  *bulk,
+                       GError       **error)
+{
+  FdDatabase *db = _fd_store_get_database (bulk->store);
+
+  for (guint i = 0; bulk->indexes && i < bulk->indexes->len; i++)
+    if (!fd_database_exec (db, bulk->indexes->pdata[i], error))
+      return FALSE;
+
+  if (!add_to_count (db, bulk->added, error) ||
+      !fd_transaction_commit (bulk->tx, error))
+    return FALSE;
+
+  _fd_store_emit_changed (bulk->store);
+  return TRUE;
+}
+
+/* Rolls back unless committed, and puts the connection back to durable WAL. */
+void
+_fd_store_bulk_free (FdBulkInsert *bulk)
+{
+  FdDatabase *db = _fd_store_get_database (bulk->store);
+
+  g_clear_pointer (&bulk->tx, fd_transaction_free);
+  fd_database_exec (db, "PRAGMA synchronous = FULL; PRAGMA cache_size = -2000; PRAGMA threads = 0", NULL);
+  if (bulk->wal_off)
+    fd_database_exec (db, "PRAGMA journal_mode = WAL", NULL);
+  g_clear_pointer (&bulk->indexes, g_ptr_array_unref);
+  g_object_unref (bulk->store);
+  g_free (bulk);
+}

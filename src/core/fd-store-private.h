@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "fd-database.h"
+#include "fd-store.h"
+
+G_BEGIN_DECLS
+
+/* A position in the name order: the list's keyset cursor. */
+typedef struct
+{
+  char   *sort_key;
+  gint64  id;
+} FdCustomerKey;
+
+void        _fd_customer_key_clear        (FdCustomerKey *key);
+
+FdDatabase *_fd_store_get_database        (FdStore       *self);
+void        _fd_store_emit_changed        (FdStore       *self);
+
+/* Column list and row reader shared by every customer query. */
+#define FD_CUSTOMER_COLUMNS \
+  "id, kind, given_name, family_name, email, phone, address, language, channel, " \
+  "birth_year, notes, created_at, updated_at, archived_at, sort_key"
+FdCustomer *_fd_customer_from_row         (sqlite3_stmt  *stmt);
+
+/* A page of active customers in name order from @after (NULL: from the start), which is
+ * included when @inclusive; @last receives the key of the page's last row. Element type
+ * FdCustomer. */
+GPtrArray  *_fd_store_customer_page       (FdStore       *self,
+                                           const FdCustomerKey *after,
+                                           gboolean       inclusive,
+                                           guint          limit,
+                                           FdCustomerKey *last,
+                                           GError       **error);
+/* Every @stride-th key of the name order, built on a worker thread with its own
+ * connection. Element type FdCustomerKey. */
+void        _fd_store_build_positions_async  (FdStore            *self,
+                                              guint               stride,
+                                              GCancellable       *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer            user_data);
+GArray     *_fd_store_build_positions_finish (FdStore            *self,
+                                              GAsyncResult       *result,
+                                              GError            **error);
+
+/* Bulk loading (demo data, imports): one transaction, indexes rebuilt at the end. */
+typedef struct
+{
+  FdCustomerKind  kind;
+  const char     *given_name;
+  const char     *family_name;
+  const char     *email;
+  const char     *phone;
+  const char     *address;
+  const char     *language;
+  FdChannel       channel;
+  int             birth_year;
+  gint64          created_at;
+} FdCustomerFields;
+
+typedef struct _FdBulkInsert FdBulkInsert;
+
+FdBulkInsert *_fd_store_bulk_begin  (FdStore                *self,
+                                     guint                   expected,
+                                     GError                **error);
+gboolean      _fd_store_bulk_add    (FdBulkInsert           *bulk,
+                                     const FdCustomerFields *fields,
+                                     GError                **error);
+gboolean      _fd_store_bulk_commit (FdBulkInsert           *bulk,
+                                     GError                **error);
+void          _fd_store_bulk_free   (FdBulkInsert           *bulk);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdBulkInsert, _fd_store_bulk_free)
+
+/* A search in progress: pages of results, fetched as the view scrolls. */
+typedef struct _FdCustomerSearch FdCustomerSearch;
+
+FdCustomerSearch *_fd_customer_search_new      (FdStore          *store,
+                                                const char       *query);
+GPtrArray        *_fd_customer_search_next     (FdCustomerSearch *self,
+                                                guint             limit,
+                                                GError          **error);
+gboolean          _fd_customer_search_has_more (FdCustomerSearch *self);
+void              _fd_customer_search_free     (FdCustomerSearch *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdCustomerSearch, _fd_customer_search_free)
+
+G_END_DECLS
