@@ -165,18 +165,12 @@ fd_application_startup (GApplication *application)
   FdApplication *self = FD_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
-  static const char *new_accels[] = { "<Control>n", NULL };
-  static const char *search_accels[] = { "<Control>f", NULL };
-  static const char *save_accels[] = { "<Control>s", NULL };
 
   G_APPLICATION_CLASS (fd_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-customer", new_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "customer.save", save_accels);
 
   self->settings = new_settings_if_installed ();
 }
