@@ -20,9 +20,10 @@ typedef struct
   const char * const *items;
   guint               n;
   double             *cumulative;
+  char              **cyrillic;     /* the items in Serbian Cyrillic, made once */
 } NameList;
 
-#define LIST(array) { array, G_N_ELEMENTS (array), NULL }
+#define LIST(array) { array, G_N_ELEMENTS (array), NULL, NULL }
 
 static const char * const nl_family[] = {
   "de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen", "Visser",
@@ -222,6 +223,8 @@ rng_range (Rng   *rng,
   return (guint) (rng_next (rng) % n);
 }
 
+static char *to_cyrillic (const char *latin);
+
 static void
 name_list_prepare (NameList *list)
 {
@@ -229,6 +232,10 @@ name_list_prepare (NameList *list)
 
   if (list->cumulative != NULL)
     return;
+
+  list->cyrillic = g_new0 (char *, list->n + 1);
+  for (guint i = 0; i < list->n; i++)
+    list->cyrillic[i] = to_cyrillic (list->items[i]);
 
   list->cumulative = g_new (double, list->n);
   for (guint i = 0; i < list->n; i++)
@@ -261,17 +268,27 @@ pick_index (NameList *list,
 }
 
 static const char *
-pick (NameList *list,
-      Rng      *rng)
+item (const NameList *list,
+      guint           index,
+      gboolean        cyrillic)
 {
-  return list->items[pick_index (list, rng)];
+  return cyrillic ? list->cyrillic[index] : list->items[index];
+}
+
+static const char *
+pick (NameList *list,
+      Rng      *rng,
+      gboolean  cyrillic)
+{
+  return item (list, pick_index (list, rng), cyrillic);
 }
 
 static const char *
 pick_uniform (const NameList *list,
-              Rng            *rng)
+              Rng            *rng,
+              gboolean        cyrillic)
 {
-  return list->items[rng_range (rng, list->n)];
+  return item (list, rng_range (rng, list->n), cyrillic);
 }
 
 /* Serbian Latin to Cyrillic, digraphs first (lj → љ, nj → њ, dž → џ). */
@@ -314,13 +331,6 @@ to_cyrillic (const char *latin)
   return g_string_free (out, FALSE);
 }
 
-static char *
-maybe_cyrillic (Group       group,
-                const char *text)
-{
-  return group == GROUP_SR_CYRL ? to_cyrillic (text) : g_strdup (text);
-}
-
 /* The ASCII local part of an e-mail address: "Đorđe" → "djordje". */
 static void
 append_email_word (GString    *out,
@@ -356,8 +366,9 @@ make_address (Group      group,
               GroupData *data,
               Rng       *rng)
 {
-  g_autofree char *street = maybe_cyrillic (group, pick_uniform (&data->streets, rng));
-  g_autofree char *city = maybe_cyrillic (group, pick_uniform (&data->cities, rng));
+  gboolean cyrillic = group == GROUP_SR_CYRL;
+  const char *street = pick_uniform (&data->streets, rng, cyrillic);
+  const char *city = pick_uniform (&data->cities, rng, cyrillic);
   guint number = 1 + rng_range (rng, 180);
 
   if (group == GROUP_EN)
@@ -434,8 +445,9 @@ add_one (FdBulkInsert  *bulk,
   gboolean female = rng_next (rng) & 1;
   guint kind_roll = rng_range (rng, 100);
   guint family_index = pick_index (&data->family, rng);
-  g_autofree char *family = NULL;
-  g_autofree char *given = NULL;
+  gboolean cyrillic = group == GROUP_SR_CYRL;
+  const char *family;
+  g_autofree char *organisation = NULL;
   g_autofree char *email = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *address = NULL;
@@ -444,23 +456,21 @@ add_one (FdBulkInsert  *bulk,
   /* Latvian feminine family names sit right after the masculine ones. */
   if (group == GROUP_LV)
     family_index = (family_index & ~1u) + (female ? 1 : 0);
-  family = maybe_cyrillic (group, data->family.items[family_index]);
+  family = item (&data->family, family_index, cyrillic);
 
   fields.kind = kind_roll < 95 ? FD_CUSTOMER_KIND_PERSON
               : kind_roll < 99 ? FD_CUSTOMER_KIND_ORGANISATION : FD_CUSTOMER_KIND_INTERNAL;
 
   if (fields.kind == FD_CUSTOMER_KIND_PERSON)
     {
-      given = maybe_cyrillic (group, pick (female ? &data->given_f : &data->given_m, rng));
-      fields.given_name = given;
+      fields.given_name = pick (female ? &data->given_f : &data->given_m, rng, cyrillic);
       fields.family_name = family;
       fields.birth_year = 1935 + (int) rng_range (rng, 73);
     }
   else if (fields.kind == FD_CUSTOMER_KIND_ORGANISATION)
     {
-      g_free (given);
-      given = make_organisation (group, family, rng);
-      fields.family_name = given;
+      organisation = make_organisation (group, family, rng);
+      fields.family_name = organisation;
     }
   else
     fields.family_name = make_department (group, rng);
@@ -495,6 +505,25 @@ add_one (FdBulkInsert  *bulk,
   return _fd_store_bulk_add (bulk, &fields, error);
 }
 
+static void
+prepare_lists (void)
+{
+  static gsize prepared = 0;
+
+  if (!g_once_init_enter (&prepared))
+    return;
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      name_list_prepare (&groups[g].family);
+      name_list_prepare (&groups[g].given_m);
+      name_list_prepare (&groups[g].given_f);
+      name_list_prepare (&groups[g].streets);
+      name_list_prepare (&groups[g].cities);
+    }
+  g_once_init_leave (&prepared, 1);
+}
+
 /**
  * fd_demo_generate:
  *
@@ -511,12 +540,7 @@ fd_demo_generate (FdStore  *store,
 
   g_return_val_if_fail (FD_IS_STORE (store), FALSE);
 
-  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
-    {
-      name_list_prepare (&groups[g].family);
-      name_list_prepare (&groups[g].given_m);
-      name_list_prepare (&groups[g].given_f);
-    }
+  prepare_lists ();
 
   if (!(bulk = _fd_store_bulk_begin (store, n_customers, error)))
     return FALSE;
