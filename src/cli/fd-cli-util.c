@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -80,6 +81,20 @@ _fd_cli_parse_options (FdCli               *cli,
 
   if (!g_option_context_parse_strv (context, args, error))
     return FALSE;
+
+  /* GOption leaves the “--” that ends the options (as in `customer search -- -0612`);
+   * it is not an argument. */
+  for (guint i = 1; (*args)[i] != NULL; i++)
+    {
+      if (g_str_equal ((*args)[i], "--"))
+        {
+          char **rest = &(*args)[i + 1];
+
+          g_free ((*args)[i]);
+          memmove (&(*args)[i], rest, (g_strv_length (rest) + 1) * sizeof (char *));
+          break;
+        }
+    }
 
   if (db_path != NULL)
     {

@@ -162,9 +162,10 @@ print_bench_table (GPtrArray *cases,
     C_("benchmark column", "ratio"),
     C_("benchmark column", "target"),
     C_("benchmark column", "met"),
+    NULL
   };
-  guint n_columns = G_N_ELEMENTS (headers);
-  guint widths[G_N_ELEMENTS (headers)] = { 0 };
+  guint n_columns = G_N_ELEMENTS (headers) - 1;
+  guint widths[G_N_ELEMENTS (headers) - 1] = { 0 };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GString) out = g_string_new (NULL);
   guint n_met = 0;
@@ -180,9 +181,19 @@ print_bench_table (GPtrArray *cases,
       row[0] = g_strdup (bench_case->name);
       row[1] = format_us (bench_case->p50_us);
       row[2] = format_us (bench_case->p95_us);
-      row[3] = format_us (bench_case->raw_p50_us);
-      row[4] = format_us (bench_case->raw_p95_us);
-      row[5] = g_strdup_printf ("%.2f", bench_case->ratio);
+      /* Throughput cases have no raw SQLite counterpart. */
+      if (bench_case->raw_p95_us > 0)
+        {
+          row[3] = format_us (bench_case->raw_p50_us);
+          row[4] = format_us (bench_case->raw_p95_us);
+          row[5] = g_strdup_printf ("%.2f", bench_case->ratio);
+        }
+      else
+        {
+          row[3] = g_strdup ("—");
+          row[4] = g_strdup ("—");
+          row[5] = g_strdup ("—");
+        }
 
       if (bench_case->target_us > 0)
         {

@@ -107,6 +107,10 @@ add-json)
   grep -q "Jānis Bērziņš" <<<"$out" || fail "human output lacks the name: $out"
   [[ "$out" != "{"* ]] || fail "human output looks like JSON"
 
+  # “--” ends the options.
+  run 0 --db "$db" customer show --json -- "$id"
+  [ "$out" = "$added" ] || fail "show -- ID differs"
+
   # --db may also come after the command.
   run 0 customer show "$id" --json --db "$db"
   [ "$out" = "$added" ] || fail "--db after the command was not used"
