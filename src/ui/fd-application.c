@@ -52,16 +52,13 @@ on_error_dialog_response_cb (AdwMessageDialog *dialog,
 
 static void
 show_open_error (FdApplication *self,
-                 const char    *path,
                  const GError  *error)
 {
-  g_autofree char *display = g_filename_display_name (path);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  /* Translators: %1$s is a file name, %2$s the reason (a whole sentence) */
-  body = g_strdup_printf (_("The database “%1$s” was not opened and has not been changed. %2$s"),
-                          display, error->message);
+  /* Translators: %s is why the database was refused, a whole sentence that names the file */
+  body = g_strdup_printf (_("%s Nothing was changed."), error->message);
 
   dialog = adw_message_dialog_new (NULL, _("Cannot Open Database"), body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -198,7 +195,7 @@ fd_application_activate (GApplication *application)
 
       if (store == NULL)
         {
-          show_open_error (self, path, error);
+          show_open_error (self, error);
           return;
         }
 

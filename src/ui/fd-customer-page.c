@@ -107,7 +107,8 @@ update_actions (FdCustomerPage *self)
   gboolean editing = fd_customer_page_get_editing (self);
   gboolean stored = editing && fd_customer_get_id (self->customer) > 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.save", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.save",
+                                 editing && (self->modified || fd_customer_get_id (self->customer) <= 0));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.archive", stored);
 }
 
@@ -343,6 +344,7 @@ set_modified (FdCustomerPage *self,
     return;
 
   self->modified = modified;
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
