@@ -114,6 +114,26 @@ apply_text (const char  *arg,
   return TRUE;
 }
 
+/* A number too large for an int is still a number: clamp it, so core's range check
+ * gives the same message as for any other year out of range. */
+static gboolean
+is_out_of_range_integer (const char *text,
+                         gint64     *clamped)
+{
+  const char *digits = text[0] == '-' ? text + 1 : text;
+
+  if (digits[0] == '\0')
+    return FALSE;
+
+  for (const char *p = digits; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  *clamped = text[0] == '-' ? G_MININT : G_MAXINT;
+
+  return TRUE;
+}
+
 static gboolean
 apply_options (CustomerOptions  *options,
                FdCustomer       *draft,
@@ -180,7 +200,8 @@ apply_options (CustomerOptions  *options,
 
       if (options->birth_year[0] != '\0' &&
           !g_ascii_string_to_signed (options->birth_year, 10, G_MININT, G_MAXINT,
-                                     &year, NULL))
+                                     &year, NULL) &&
+          !is_out_of_range_integer (options->birth_year, &year))
         {
           g_autofree char *shown = g_utf8_make_valid (options->birth_year, -1);
 
@@ -329,7 +350,7 @@ print_customer (FdCustomer *customer,
   add_row (out, labels[11], width, updated);
   add_row (out, labels[12], width, archived);
 
-  _fd_cli_print_text (out->str);
+  _fd_cli_print ("%s", out->str);
 }
 
 static int
@@ -479,7 +500,7 @@ print_search_table (GPtrArray  *customers,
   if (customers->len == 0)
     {
       /* Translators: %s is the search text */
-      g_print (_("No customers match “%s”.\n"), query);
+      _fd_cli_print (_("No customers match “%s”.\n"), query);
       return;
     }
 
@@ -537,7 +558,7 @@ print_search_table (GPtrArray  *customers,
                             customers->len);
   g_string_append_c (out, '\n');
 
-  _fd_cli_print_text (out->str);
+  _fd_cli_print ("%s", out->str);
 }
 
 static int
@@ -656,10 +677,10 @@ customer_set_archived (FdCli    *cli,
 
   if (archive)
     /* Translators: the first %s is the customer's name, the second the ID */
-    g_print (_("Archived %s (ID %s).\n"), name, id_text);
+    _fd_cli_print (_("Archived %s (ID %s).\n"), name, id_text);
   else
     /* Translators: the first %s is the customer's name, the second the ID */
-    g_print (_("Restored %s (ID %s).\n"), name, id_text);
+    _fd_cli_print (_("Restored %s (ID %s).\n"), name, id_text);
 
   return FD_CLI_EXIT_OK;
 
@@ -758,7 +779,7 @@ customer_history (FdCli  *cli,
     }
   else if (entries_found->len == 0)
     {
-      g_print ("%s\n", _("No history yet."));
+      _fd_cli_print ("%s\n", _("No history yet."));
     }
   else
     {
@@ -781,7 +802,7 @@ customer_history (FdCli  *cli,
             }
         }
 
-      _fd_cli_print_text (out->str);
+      _fd_cli_print ("%s", out->str);
     }
 
   return FD_CLI_EXIT_OK;
@@ -817,9 +838,9 @@ print_customer_usage (gboolean to_stderr)
       "Run “frontdesk-cli customer COMMAND --help” for the options of a command.\n");
 
   if (to_stderr)
-    g_printerr ("%s", usage);
+    _fd_cli_printerr ("%s", usage);
   else
-    g_print ("%s", usage);
+    _fd_cli_print ("%s", usage);
 }
 
 int
@@ -851,7 +872,7 @@ _fd_cli_customer (FdCli  *cli,
     g_autofree char *shown = g_utf8_make_valid (action, -1);
 
     /* Translators: %s is what the user typed after “customer” */
-    _fd_cli_printerr (_("Unknown customer command “%s”."), shown);
+    _fd_cli_printerr (_("Unknown customer command “%s”.\n"), shown);
     print_customer_usage (TRUE);
   }
 

@@ -26,9 +26,11 @@ int         _fd_cli_customer            (FdCli               *cli,
                                          char               **args);
 
 /* fd-cli-util.c */
-void        _fd_cli_print_error         (const GError        *error);
+void        _fd_cli_print               (const char          *format,
+                                         ...) G_GNUC_PRINTF (1, 2);
 void        _fd_cli_printerr            (const char          *format,
                                          ...) G_GNUC_PRINTF (1, 2);
+void        _fd_cli_print_error         (const GError        *error);
 gboolean    _fd_cli_parse_options       (FdCli               *cli,
                                          char              ***args,
                                          const char          *command,
@@ -55,7 +57,6 @@ gboolean    _fd_cli_parse_id            (const char          *text,
 char       *_fd_cli_format_iso_time     (gint64               unix_time);
 char       *_fd_cli_format_local_time   (gint64               unix_time);
 void        _fd_cli_print_json          (JsonNode            *node);
-void        _fd_cli_print_text          (const char          *text);
 char       *_fd_cli_pad                 (const char          *text,
                                          guint                width);
 guint       _fd_cli_width               (const char          *text);

@@ -12,6 +12,69 @@
 
 #include "fd-cli-private.h"
 
+/* In the C locale g_print() would turn every letter outside ASCII into “?”. Like Python's
+ * C-locale coercion, treat a plain-ASCII locale as UTF-8 and write the bytes unchanged,
+ * so scripts run from a bare environment still see names such as “Ђорђевић”. */
+static gboolean
+locale_is_ascii (void)
+{
+  const char *charset = NULL;
+
+  if (g_get_charset (&charset))
+    return FALSE;
+
+  return g_ascii_strcasecmp (charset, "ANSI_X3.4-1968") == 0 ||
+         g_ascii_strcasecmp (charset, "ASCII") == 0 ||
+         g_ascii_strcasecmp (charset, "US-ASCII") == 0;
+}
+
+static void
+print_to (FILE       *stream,
+          const char *text)
+{
+  if (locale_is_ascii ())
+    {
+      fputs (text, stream);
+      fflush (stream);
+    }
+  else if (stream == stderr)
+    {
+      g_printerr ("%s", text);
+    }
+  else
+    {
+      g_print ("%s", text);
+    }
+}
+
+void
+_fd_cli_print (const char *format,
+               ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  print_to (stdout, text);
+}
+
+void
+_fd_cli_printerr (const char *format,
+                  ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  print_to (stderr, text);
+}
+
 void
 _fd_cli_print_error (const GError *error)
 {
@@ -22,21 +85,7 @@ _fd_cli_print_error (const GError *error)
   /* The contract is one line per error, so a stray newline in a message (from SQLite, say)
    * must not split it. */
   line = g_strdelimit (g_strdup (error->message), "\r\n", ' ');
-  g_printerr ("%s\n", line);
-}
-
-void
-_fd_cli_printerr (const char *format,
-                  ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr ("%s\n", message);
+  _fd_cli_printerr ("%s\n", line);
 }
 
 gboolean
@@ -106,7 +155,7 @@ _fd_cli_parse_options (FdCli               *cli,
     {
       g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
 
-      g_print ("%s", text);
+      _fd_cli_print ("%s", text);
       *help_shown = TRUE;
     }
 
@@ -245,16 +294,10 @@ _fd_cli_print_json (JsonNode *node)
   json_generator_set_root (generator, node);
   data = json_generator_to_data (generator, &length);
 
-  /* JSON is UTF-8 whatever the locale, so it bypasses g_print()'s charset conversion. */
+  /* JSON is UTF-8 whatever the locale: no charset conversion. */
   fwrite (data, 1, length, stdout);
   fputc ('\n', stdout);
   fflush (stdout);
-}
-
-void
-_fd_cli_print_text (const char *text)
-{
-  g_print ("%s", text);
 }
 
 guint

@@ -119,7 +119,7 @@ command_demo (FdCli  *cli,
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   rate = seconds > 0 ? n_customers / seconds : 0;
 
-  g_print (ngettext ("Added %u customer in %.2f s (%.0f customers/s).\n",
+  _fd_cli_print (ngettext ("Added %u customer in %.2f s (%.0f customers/s).\n",
                      "Added %u customers in %.2f s (%.0f customers/s).\n",
                      (gulong) n_customers),
            (guint) n_customers, seconds, rate);
@@ -135,7 +135,7 @@ static void
 on_bench_progress_cb (const char *message,
                       gpointer    user_data)
 {
-  g_printerr ("%s\n", message);
+  _fd_cli_printerr ("%s\n", message);
 }
 
 static char *
@@ -283,7 +283,7 @@ print_bench_table (GPtrArray *cases,
       g_string_append_c (out, '\n');
     }
 
-  _fd_cli_print_text (out->str);
+  _fd_cli_print ("%s", out->str);
 }
 
 static void
@@ -487,21 +487,21 @@ main (int   argc,
 
   if (version)
     {
-      g_print ("frontdesk-cli %s\n", PACKAGE_VERSION);
+      _fd_cli_print ("frontdesk-cli %s\n", PACKAGE_VERSION);
       status = FD_CLI_EXIT_OK;
       goto out;
     }
 
   if (help || g_strcmp0 (command, "help") == 0)
     {
-      g_print ("%s", help_text);
+      _fd_cli_print ("%s", help_text);
       status = FD_CLI_EXIT_OK;
       goto out;
     }
 
   if (command == NULL)
     {
-      g_printerr ("%s", help_text);
+      _fd_cli_printerr ("%s", help_text);
       goto out;
     }
 
@@ -518,8 +518,8 @@ main (int   argc,
     g_autofree char *shown = g_utf8_make_valid (command, -1);
 
     /* Translators: %s is what the user typed as the command */
-    _fd_cli_printerr (_("Unknown command “%s”."), shown);
-    g_printerr ("%s", help_text);
+    _fd_cli_printerr (_("Unknown command “%s”.\n"), shown);
+    _fd_cli_printerr ("%s", help_text);
   }
 
 out:

@@ -191,6 +191,14 @@ scripts)
   # Human-readable search prints the name in its own script.
   run 0 --db "$db" customer search djordjevic
   grep -q "Ђорђе Ђорђевић" <<<"$out" || fail "human search output lacks the name: $out"
+
+  # Also from a bare environment (the C locale): UTF-8 in, UTF-8 out, not “?”.
+  LC_ALL=C run 0 --db "$db" customer add --given "Љиљана" --family "Њежић" --json
+  assert_json 'j["given_name"] == "Љиљана" and j["family_name"] == "Њежић"'
+  LC_ALL=C run 0 --db "$db" customer search njezic
+  grep -q "Љиљана Њежић" <<<"$out" || fail "C-locale search output lacks the name: $out"
+  LC_ALL=C run 1 --db "$db" customer add --given Ana --family Jansen --email "“bad”"
+  grep -q "“bad”" <<<"$err" || fail "C-locale error mangled: $err"
   ;;
 
 show-unknown)
