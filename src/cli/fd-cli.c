@@ -364,7 +364,9 @@ command_bench (FdCli  *cli,
                               N_("Times searches and lists through Frontdesk and through raw "
                                  "SQLite on a generated database. Progress goes to standard "
                                  "error. Without --db, a temporary file is used and removed; "
-                                 "$FRONTDESK_DB is ignored, so real data is never touched."),
+                                 "$FRONTDESK_DB is ignored. With --db, the file is kept for the "
+                                 "next run, and customers are added to it: never point it at "
+                                 "real data."),
                               entries, &help_shown, &error))
     goto failed;
   if (help_shown)
