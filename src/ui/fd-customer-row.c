@@ -14,13 +14,13 @@ struct _FdCustomerRow
   GtkWidget   parent_instance;
 
   /* Template children */
-  AdwAvatar  *avatar;
   GtkLabel   *name_label;
   GtkLabel   *contact_label;
   GtkImage   *kind_icon;
 
   /* Owned */
   FdCustomer *customer;
+  int         shown_kind;
 };
 
 enum {
@@ -44,7 +44,7 @@ kind_icon_name (FdCustomerKind kind)
       return "user-home-symbolic";
     case FD_CUSTOMER_KIND_PERSON:
     default:
-      return NULL;
+      return "avatar-default-symbolic";
     }
 }
 
@@ -60,8 +60,8 @@ update (FdCustomerRow *self)
     {
       gtk_label_set_text (self->name_label, "");
       gtk_label_set_text (self->contact_label, "");
-      adw_avatar_set_text (self->avatar, NULL);
-      gtk_widget_set_visible (GTK_WIDGET (self->kind_icon), FALSE);
+      gtk_image_clear (self->kind_icon);
+      self->shown_kind = -1;
       return;
     }
 
@@ -80,19 +80,21 @@ update (FdCustomerRow *self)
   gtk_label_set_text (self->name_label, name);
   gtk_label_set_text (self->contact_label, contact ? contact : "");
   gtk_widget_set_visible (GTK_WIDGET (self->contact_label), contact != NULL);
-  adw_avatar_set_text (self->avatar, name);
 
   kind = fd_customer_get_kind (self->customer);
+  if ((int) kind == self->shown_kind)
+    return;
+
+  /* About 200 rows are bound at start-up: skip the icon work when the kind is unchanged, and
+   * only explain the less common kinds with a tooltip. */
+  self->shown_kind = kind;
   icon = kind_icon_name (kind);
-  gtk_widget_set_visible (GTK_WIDGET (self->kind_icon), icon != NULL);
-  if (icon != NULL)
-    {
-      gtk_image_set_from_icon_name (self->kind_icon, icon);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_icon), fd_customer_kind_to_label (kind));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, fd_customer_kind_to_label (kind),
-                                      -1);
-    }
+  gtk_image_set_from_icon_name (self->kind_icon, icon);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_icon),
+                               kind == FD_CUSTOMER_KIND_PERSON ? NULL : fd_customer_kind_to_label (kind));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, fd_customer_kind_to_label (kind),
+                                  -1);
 }
 
 static void
@@ -167,7 +169,6 @@ fd_customer_row_class_init (FdCustomerRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-customer-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, FdCustomerRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerRow, contact_label);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerRow, kind_icon);
@@ -182,6 +183,7 @@ fd_customer_row_init (FdCustomerRow *self)
   GtkLayoutManager *layout;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->shown_kind = -1;
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);

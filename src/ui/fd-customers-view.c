@@ -401,6 +401,8 @@ fd_customers_view_set_store (FdCustomersView *self,
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->customers)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      /* Autoselect is on while the selection is created; nothing is open yet. */
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
     }
 
