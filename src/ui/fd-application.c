@@ -43,14 +43,6 @@ new_settings_if_installed (void)
 }
 
 static void
-on_error_dialog_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             FdApplication    *self)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-static void
 show_open_error (FdApplication *self,
                  const GError  *error)
 {
@@ -64,8 +56,8 @@ show_open_error (FdApplication *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  /* The dialog closes itself on any response; as the only window it also ends the app. */
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_error_dialog_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -7,6 +7,7 @@
 #include "fd-application.h"
 #include "fd-customer-page.h"
 #include "fd-customers-view.h"
+#include "fd-preferences-window.h"
 #include "fd-window.h"
 
 #define WAIT_TIMEOUT_US (5 * G_USEC_PER_SEC)
@@ -385,6 +386,85 @@ test_translated (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_page_get_title (stack_page), !=, "");
 }
 
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *prefs = fd_preferences_window_new (GTK_WINDOW (fixture->window), fixture->store);
+  GObject *path_row = gtk_widget_get_template_child (prefs, FD_TYPE_PREFERENCES_WINDOW, "path_row");
+  g_autofree char *display = g_filename_display_name (fd_store_get_path (fixture->store));
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (path_row)), ==, display);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+static AdwAboutWindow *
+find_about_window (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (ADW_IS_ABOUT_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* One application per process: a refused file shows the reason and stays untouched. */
+static void
+test_app_refused_database (void)
+{
+  static const char garbage[] = "this is not a database, and must stay exactly like this\n";
+  g_autoptr(FdApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("frontdesk-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.db", NULL);
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *dialog;
+  AdwAboutWindow *about;
+
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+  g_setenv ("FRONTDESK_DB", path, TRUE);
+
+  app = fd_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  g_assert_null (fd_application_get_store (app));
+  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    g_assert_false (FD_IS_WINDOW (l->data));
+  respond ("close");
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, garbage);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_about_window ();
+  g_assert_nonnull (about);
+  gtk_window_destroy (GTK_WINDOW (about));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  g_unsetenv ("FRONTDESK_DB");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +505,9 @@ main (int   argc,
   g_test_add ("/fd/ui/archive-undo", Fixture, NULL, fixture_set_up, test_archive_undo, fixture_tear_down);
   g_test_add ("/fd/ui/unsaved-changes", Fixture, NULL, fixture_set_up, test_unsaved_changes, fixture_tear_down);
   g_test_add ("/fd/ui/duplicates", Fixture, NULL, fixture_set_up, test_duplicates, fixture_tear_down);
+  g_test_add ("/fd/ui/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
+  g_test_add_func ("/fd/ui/help-overlay", test_help_overlay);
+  g_test_add_func ("/fd/ui/app/refused-database", test_app_refused_database);
 
   return g_test_run ();
 }
