@@ -126,10 +126,24 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (fd_preferences_window_new (parent, self->store)));
 }
 
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  FdApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* GtkApplicationWindow owns the help overlay; this only reaches it from outside a window. */
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "shortcuts", shortcuts_action },
 };
 
 static int

@@ -27,7 +27,7 @@ struct _FdCustomersView
   /* Owned */
   FdStore            *store;
   FdCustomerList     *customers;
-  GtkSingleSelection *selection;
+  GtkNoSelection     *selection;
 };
 
 enum {
@@ -133,7 +133,6 @@ new_after_leave_cb (FdCustomerPage *page,
   if (!proceed || self == NULL)
     return;
 
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   fd_customer_page_load (page, NULL);
   show_page (self);
 }
@@ -165,7 +164,6 @@ open_position (FdCustomersView *self,
   if (customer == NULL)
     return;
 
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   fd_customer_page_confirm_leave (self->page, open_after_leave_cb, g_steal_pointer (&customer));
 }
 
@@ -208,7 +206,6 @@ on_page_archived_cb (FdCustomersView *self,
                      gint64           id,
                      FdCustomerPage  *page)
 {
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   show_list (self);
 }
 
@@ -391,18 +388,15 @@ fd_customers_view_set_store (FdCustomersView *self,
 
   if (store != NULL)
     {
-      /* The lazy model goes straight into the selection: a filter or sort model on top
-       * would read every row. */
+      /* The lazy model goes straight into the view: a filter or sort model on top would read
+       * every row. No selection: with single-click activation it would only follow the
+       * pointer, not the customer that is open. */
       self->customers = fd_customer_list_new (store);
       g_signal_connect_object (self->customers, "items-changed",
                                G_CALLBACK (on_customers_items_changed_cb), self,
                                G_CONNECT_SWAPPED);
 
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->customers)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
-      /* Autoselect is on while the selection is created; nothing is open yet. */
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->customers)));
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
     }
 

@@ -189,8 +189,8 @@ test_search (Fixture       *fixture,
   list_view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (get_view (fixture)),
                                                          FD_TYPE_CUSTOMERS_VIEW, "list_view"));
   selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
-  g_assert_true (GTK_IS_SINGLE_SELECTION (selection));
-  g_assert_true (FD_IS_CUSTOMER_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection))));
+  g_assert_true (GTK_IS_NO_SELECTION (selection));
+  g_assert_true (FD_IS_CUSTOMER_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (selection))));
 
   djordj = search (fixture, "djordj");
   g_assert_cmpstrv (djordj, ((const char *[]) { "Đorđe Đorđević", NULL }));
@@ -244,6 +244,7 @@ test_invalid_email (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (page), "customer.save", NULL);
   g_assert_false (gtk_widget_get_visible (error_row));
   g_assert_cmpuint (fd_store_count_customers (fixture->store), ==, before + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fd_customers_view_get_list (get_view (fixture)))), ==, before + 1);
   g_assert_false (fd_customer_page_get_modified (page));
   g_assert_cmpint (fd_customer_get_id (fd_customer_page_get_customer (page)), >, 0);
 }
