@@ -4,7 +4,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "fd-error.h"
@@ -576,12 +575,18 @@ fill_combo (AdwComboRow *row,
 }
 
 static void
+leave_data_free (gpointer  data,
+                 GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
 finish_leave (FdCustomerPage *self,
               LeaveData      *data,
               gboolean        proceed)
 {
   data->func (self, proceed, data->user_data);
-  g_free (data);
 }
 
 static void
@@ -1125,6 +1130,7 @@ fd_customer_page_confirm_leave (FdCustomerPage          *self,
   data->user_data = user_data;
 
   g_object_set_data_full (G_OBJECT (dialog), "page", g_object_ref (self), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_leave_dialog_response_cb), data);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_leave_dialog_response_cb),
+                         data, leave_data_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

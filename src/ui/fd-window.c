@@ -38,7 +38,8 @@ static GParamSpec *properties[N_PROPS];
 static GSettings *
 get_settings (FdWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  /* Not gtk_window_get_application(): "application" is set only after constructed(). */
+  GApplication *app = g_application_get_default ();
 
   if (!FD_IS_APPLICATION (app))
     return NULL;
