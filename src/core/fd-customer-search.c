@@ -26,7 +26,6 @@ typedef enum
   PHASE_PREFIX,
   PHASE_EMAIL,
   PHASE_PHONE,
-  PHASE_PHONE_LOCAL,
   PHASE_DONE,
 } Phase;
 
@@ -50,7 +49,6 @@ struct _FdCustomerSearch
   gboolean       small;
   char          *email_key;
   char          *phone_key;
-  char          *phone_digits;
 
   Phase          phase;
   FdCustomerKey  cursor;
@@ -179,7 +177,9 @@ choose_driver (FdCustomerSearch *self)
       g_autofree char *hi = prefix_end (self->tokens[i]);
       gint64 n = count_range (self->db, self->tokens[i], hi);
 
-      if (n < best)
+      /* Past the cap every count looks alike: the longest token is then the likeliest to
+       * be rare ("de jong": jong, not de). */
+      if (n < best || (n == best && strlen (self->tokens[i]) > strlen (self->tokens[self->driver])))
         {
           best = n;
           self->driver = i;
@@ -213,9 +213,7 @@ _fd_customer_search_new (FdStore    *store,
 
   if (is_phone_query (trimmed))
     {
-      self->phone_digits = fd_fold_digits (trimmed);
-      self->phone_key = g_strdup (g_str_has_prefix (self->phone_digits, "00")
-                                  ? self->phone_digits + 2 : self->phone_digits);
+      self->phone_key = fd_fold_phone (trimmed);
       self->phase = PHASE_PHONE;
       return self;
     }
@@ -251,7 +249,6 @@ _fd_customer_search_free (FdCustomerSearch *self)
   g_strfreev (self->prefix_patterns);
   g_free (self->email_key);
   g_free (self->phone_key);
-  g_free (self->phone_digits);
   _fd_customer_key_clear (&self->cursor);
   g_hash_table_unref (self->seen);
   g_free (self);
@@ -574,9 +571,10 @@ walk_name (FdCustomerSearch  *self,
   g_autofree char *hi = prefix_end (token);
   g_autofree char *lo = NULL;
 
+  /* ?2 is bound but unused: walk_sorted binds a range for every statement. */
   if (self->phase == PHASE_EXACT)
     return walk_sorted (self,
-      "SELECT sort_key, customer_id FROM customer_words WHERE word >= ?1 AND word <= ?2"
+      "SELECT sort_key, customer_id FROM customer_words WHERE word = ?1 AND ?2 IS NOT NULL"
       " AND (sort_key, customer_id) > (?3, ?4) ORDER BY sort_key, customer_id LIMIT ?5",
       token, token, out, limit, exhausted, error);
 
@@ -688,13 +686,6 @@ _fd_customer_search_next (FdCustomerSearch  *self,
             " ORDER BY phone_key, id LIMIT ?5",
             self->phone_key, out, limit, &exhausted, error);
           break;
-        case PHASE_PHONE_LOCAL:
-          ok = walk_keys (self,
-            "SELECT " FD_CUSTOMER_COLUMNS ", phone_local FROM customers WHERE archived_at IS NULL"
-            " AND phone_local >= ?1 AND phone_local < ?2 AND (phone_local, id) > (?3, ?4)"
-            " ORDER BY phone_local, id LIMIT ?5",
-            self->phone_digits, out, limit, &exhausted, error);
-          break;
         case PHASE_DONE:
         default:
           g_assert_not_reached ();
@@ -709,7 +700,6 @@ _fd_customer_search_next (FdCustomerSearch  *self,
         {
         case PHASE_EXACT:  next_phase (self, PHASE_PREFIX); break;
         case PHASE_PREFIX: next_phase (self, self->email_key ? PHASE_EMAIL : PHASE_DONE); break;
-        case PHASE_PHONE:  next_phase (self, PHASE_PHONE_LOCAL); break;
         default:           next_phase (self, PHASE_DONE); break;
         }
     }

@@ -193,3 +193,36 @@ fd_fold_digits (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * fd_fold_phone:
+ * @phone: (nullable): a phone number, or the start of one, in any formatting
+ *
+ * The key phone numbers are indexed and searched by: the national form ("06…") for an
+ * international number ("+31 6…", "0031 6…") of a country our branches are in or next
+ * to, so a number is found however it is read out; otherwise its digits.
+ *
+ * Returns: (transfer full) (nullable): the key, or %NULL when @phone has no digits
+ */
+char *
+fd_fold_phone (const char *phone)
+{
+  static const char * const codes[] = { "381", "371", "31", "32", "49", "33", "44", NULL };
+  g_autofree char *digits = fd_fold_digits (phone);
+  const char *number = digits;
+
+  if (*digits == '\0')
+    return NULL;
+
+  while (g_ascii_isspace (*phone))
+    phone++;
+  if (g_str_has_prefix (digits, "00"))
+    number = digits + 2;
+  else if (phone[0] != '+')
+    return g_steal_pointer (&digits);
+
+  for (guint i = 0; codes[i]; i++)
+    if (g_str_has_prefix (number, codes[i]))
+      return g_strconcat ("0", number + strlen (codes[i]), NULL);
+  return g_strdup (number);
+}

@@ -19,7 +19,6 @@ typedef struct
   char **words;
   char  *email_key;
   char  *phone_key;
-  char  *phone_local;
 } CustomerKeys;
 
 static void
@@ -30,7 +29,6 @@ customer_keys_clear (CustomerKeys *keys)
   g_strfreev (keys->words);
   g_free (keys->email_key);
   g_free (keys->phone_key);
-  g_free (keys->phone_local);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CustomerKeys, customer_keys_clear)
@@ -39,39 +37,6 @@ void
 _fd_customer_key_clear (FdCustomerKey *key)
 {
   g_clear_pointer (&key->sort_key, g_free);
-}
-
-/* International numbers ("+31 6 …", "0031 6 …") are keyed without the 00, and also in
- * their national form ("06 …") for the countries of our branches and their neighbours, so
- * a clerk finds the customer however the number is read out. */
-static void
-phone_keys (const char  *phone,
-            char       **phone_key,
-            char       **phone_local)
-{
-  static const char * const codes[] = { "381", "371", "31", "32", "49", "33", "44", NULL };
-  g_autofree char *digits = fd_fold_digits (phone);
-  gboolean international;
-
-  *phone_key = NULL;
-  *phone_local = NULL;
-  if (phone == NULL || *digits == '\0')
-    return;
-
-  while (g_ascii_isspace (*phone))
-    phone++;
-  international = phone[0] == '+' || g_str_has_prefix (digits, "00");
-
-  *phone_key = g_strdup (g_str_has_prefix (digits, "00") ? digits + 2 : digits);
-  if (!international)
-    return;
-
-  for (guint i = 0; codes[i]; i++)
-    if (g_str_has_prefix (*phone_key, codes[i]))
-      {
-        *phone_local = g_strconcat ("0", *phone_key + strlen (codes[i]), NULL);
-        return;
-      }
 }
 
 /* Name order: family name, then given name, folded, so scripts and accents sort together. */
@@ -100,7 +65,7 @@ compute_keys_for (const char   *given,
   joined = g_strjoinv (" ", keys->words);
   keys->search_words = g_strconcat (" ", joined, " ", NULL);
   keys->email_key = email ? fd_fold (email) : NULL;
-  phone_keys (phone, &keys->phone_key, &keys->phone_local);
+  keys->phone_key = fd_fold_phone (phone);
 }
 
 static void
@@ -147,6 +112,26 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
+static const char insert_word_sql[] =
+  "INSERT INTO customer_words (word, sort_key, customer_id) VALUES (?1, ?2, ?3)";
+
+static gboolean
+insert_word (FdDatabase  *db,
+             const char  *word,
+             const char  *sort_key,
+             gint64       id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = fd_database_prepare (db, insert_word_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  fd_bind_text (stmt, 1, word);
+  fd_bind_text (stmt, 2, sort_key);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return fd_database_step_done (db, stmt, error);
+}
+
 static gboolean
 insert_words (FdDatabase          *db,
               gint64               id,
@@ -154,18 +139,8 @@ insert_words (FdDatabase          *db,
               GError             **error)
 {
   for (guint i = 0; keys->words[i]; i++)
-    {
-      sqlite3_stmt *stmt = fd_database_prepare (db,
-        "INSERT INTO customer_words (word, sort_key, customer_id) VALUES (?1, ?2, ?3)", error);
-
-      if (stmt == NULL)
-        return FALSE;
-      fd_bind_text (stmt, 1, keys->words[i]);
-      fd_bind_text (stmt, 2, keys->sort_key);
-      sqlite3_bind_int64 (stmt, 3, id);
-      if (!fd_database_step_done (db, stmt, error))
-        return FALSE;
-    }
+    if (!insert_word (db, keys->words[i], keys->sort_key, id, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -226,7 +201,7 @@ record_event (FdDatabase  *db,
   return fd_database_step_done (db, stmt, error);
 }
 
-/* Binds the 17 stored columns in the order of the INSERT and UPDATE below. */
+/* Binds the stored columns as ?1…?14 of the INSERT and UPDATE below. */
 static void
 bind_customer (sqlite3_stmt       *stmt,
                FdCustomer         *customer,
@@ -249,7 +224,6 @@ bind_customer (sqlite3_stmt       *stmt,
   fd_bind_text (stmt, 12, keys->search_words);
   fd_bind_text (stmt, 13, keys->email_key);
   fd_bind_text (stmt, 14, keys->phone_key);
-  fd_bind_text (stmt, 15, keys->phone_local);
 }
 
 /**
@@ -282,9 +256,9 @@ fd_store_add_customer (FdStore     *self,
   if (!(tx = fd_transaction_begin (db, error)) ||
       !(stmt = fd_database_prepare (db,
           "INSERT INTO customers (kind, given_name, family_name, email, phone, address, language,"
-          " channel, birth_year, notes, sort_key, search_words, email_key, phone_key, phone_local,"
+          " channel, birth_year, notes, sort_key, search_words, email_key, phone_key,"
           " created_at, updated_at) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16, ?16)",
           error)))
     return NULL;
 
@@ -419,7 +393,7 @@ fd_store_update_customer (FdStore     *self,
           "UPDATE customers SET kind = ?1, given_name = ?2, family_name = ?3, email = ?4,"
           " phone = ?5, address = ?6, language = ?7, channel = ?8, birth_year = ?9, notes = ?10,"
           " sort_key = ?11, search_words = ?12, email_key = ?13, phone_key = ?14,"
-          " phone_local = ?15, updated_at = ?16 WHERE id = ?17",
+          " updated_at = ?16 WHERE id = ?17",
           error)))
     return NULL;
 
@@ -753,11 +727,7 @@ fd_store_find_duplicates (FdStore     *self,
   if (!add_matches (db, "SELECT " FD_CUSTOMER_COLUMNS " FROM customers WHERE archived_at IS NULL"
                         " AND email_key = ?1 ORDER BY id LIMIT ?2", keys.email_key, seen, out, limit, error) ||
       !add_matches (db, "SELECT " FD_CUSTOMER_COLUMNS " FROM customers WHERE archived_at IS NULL"
-                        " AND phone_key = ?1 ORDER BY id LIMIT ?2", keys.phone_key, seen, out, limit, error) ||
-      !add_matches (db, "SELECT " FD_CUSTOMER_COLUMNS " FROM customers WHERE archived_at IS NULL"
-                        " AND phone_local = ?1 ORDER BY id LIMIT ?2", keys.phone_local, seen, out, limit, error) ||
-      !add_matches (db, "SELECT " FD_CUSTOMER_COLUMNS " FROM customers WHERE archived_at IS NULL"
-                        " AND phone_local = ?1 ORDER BY id LIMIT ?2", keys.phone_key, seen, out, limit, error))
+                        " AND phone_key = ?1 ORDER BY id LIMIT ?2", keys.phone_key, seen, out, limit, error))
     return NULL;
 
   return g_steal_pointer (&out);
@@ -856,14 +826,58 @@ fd_store_list_history (FdStore     *self,
   return g_steal_pointer (&out);
 }
 
+typedef struct
+{
+  const char *word;
+  const char *sort_key;
+  gint64      id;
+} WordRow;
+
 struct _FdBulkInsert
 {
   FdStore       *store;
   FdTransaction *tx;
   GPtrArray     *indexes;    /* CREATE INDEX statements to run again at the end */
+  GArray        *words;      /* WordRow, written in key order at the end */
+  GStringChunk  *strings;
   guint          added;
   gboolean       wal_off;
 };
+
+static int
+compare_word_rows (gconstpointer a,
+                   gconstpointer b)
+{
+  const WordRow *x = a, *y = b;
+  int c;
+
+  /* Words are interned: equal words are usually the same pointer. */
+  if (x->word != y->word && (c = strcmp (x->word, y->word)) != 0)
+    return c;
+  if (x->sort_key != y->sort_key && (c = strcmp (x->sort_key, y->sort_key)) != 0)
+    return c;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* customer_words is a WITHOUT ROWID B-tree: rows written in key order are appended to
+ * its right edge instead of landing all over it. */
+static gboolean
+flush_words (FdBulkInsert  *bulk,
+             GError       **error)
+{
+  FdDatabase *db = _fd_store_get_database (bulk->store);
+
+  g_array_sort (bulk->words, compare_word_rows);
+  for (guint i = 0; i < bulk->words->len; i++)
+    {
+      const WordRow *row = &g_array_index (bulk->words, WordRow, i);
+
+      if (!insert_word (db, row->word, row->sort_key, row->id, error))
+        return FALSE;
+    }
+  g_array_set_size (bulk->words, 0);
+  return TRUE;
+}
 
 /* Indexes are dropped for a big load and built again at the end: sorting once is
  * about ten times faster than inserting into five B-trees row by row. */
@@ -878,7 +892,7 @@ drop_customer_indexes (FdDatabase  *db,
 
   if (!(stmt = fd_database_prepare (db,
           "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
-          " AND tbl_name IN ('customers', 'customer_words')", error)))
+          " AND tbl_name = 'customers'", error)))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -917,6 +931,8 @@ _fd_store_bulk_begin (FdStore  *self,
   sqlite3_stmt *stmt = NULL;
 
   bulk->store = g_object_ref (self);
+  bulk->words = g_array_new (FALSE, FALSE, sizeof (WordRow));
+  bulk->strings = g_string_chunk_new (1 << 20);
 
   /* With a rollback journal, pages added past the old end of the file are not journaled:
    * a load into a new database writes each page once instead of twice. This only works
@@ -945,15 +961,16 @@ _fd_store_bulk_add (FdBulkInsert            *bulk,
 {
   FdDatabase *db = _fd_store_get_database (bulk->store);
   g_auto(CustomerKeys) keys = { 0 };
+  const char *sort_key;
   sqlite3_stmt *stmt;
   gint64 id;
 
   compute_keys_for (fields->given_name, fields->family_name, fields->email, fields->phone, &keys);
   if (!(stmt = fd_database_prepare (db,
           "INSERT INTO customers (kind, given_name, family_name, email, phone, address, language,"
-          " channel, birth_year, notes, sort_key, search_words, email_key, phone_key, phone_local,"
+          " channel, birth_year, notes, sort_key, search_words, email_key, phone_key,"
           " created_at, updated_at) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16, ?16)",
           error)))
     return FALSE;
 
@@ -971,14 +988,17 @@ _fd_store_bulk_add (FdBulkInsert            *bulk,
   fd_bind_text (stmt, 12, keys.search_words);
   fd_bind_text (stmt, 13, keys.email_key);
   fd_bind_text (stmt, 14, keys.phone_key);
-  fd_bind_text (stmt, 15, keys.phone_local);
   sqlite3_bind_int64 (stmt, 16, fields->created_at);
   if (!fd_database_step_done (db, stmt, error))
     return FALSE;
 
   id = sqlite3_last_insert_rowid (fd_database_get_handle (db));
-  if (!insert_words (db, id, &keys, error))
-    return FALSE;
+  sort_key = g_string_chunk_insert (bulk->strings, keys.sort_key);
+  for (guint i = 0; keys.words[i]; i++)
+    {
+      WordRow row = { g_string_chunk_insert_const (bulk->strings, keys.words[i]), sort_key, id };
+      g_array_append_val (bulk->words, row);
+    }
 
   bulk->added++;
   return TRUE;
@@ -989,6 +1009,9 @@ _fd_store_bulk_commit (FdBulkInsert  *bulk,
                        GError       **error)
 {
   FdDatabase *db = _fd_store_get_database (bulk->store);
+
+  if (!flush_words (bulk, error))
+    return FALSE;
 
   for (guint i = 0; bulk->indexes && i < bulk->indexes->len; i++)
     if (!fd_database_exec (db, bulk->indexes->pdata[i], error))
@@ -1013,6 +1036,8 @@ _fd_store_bulk_free (FdBulkInsert *bulk)
   if (bulk->wal_off)
     fd_database_exec (db, "PRAGMA journal_mode = WAL", NULL);
   g_clear_pointer (&bulk->indexes, g_ptr_array_unref);
+  g_clear_pointer (&bulk->words, g_array_unref);
+  g_clear_pointer (&bulk->strings, g_string_chunk_free);
   g_object_unref (bulk->store);
   g_free (bulk);
 }
