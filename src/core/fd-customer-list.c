@@ -13,6 +13,9 @@
 #define SEARCH_PAGE      50
 /* Fetch the next search page when the view comes this close to the end. */
 #define SEARCH_LOOKAHEAD 20
+/* Index entries one page of search may examine: a few milliseconds. A page that runs out
+ * of budget comes back short, and the rest follows from an idle callback. */
+#define SEARCH_BUDGET    20000
 
 struct _FdCustomerList
 {
@@ -156,6 +159,8 @@ fd_customer_list_get_n_items (GListModel *model)
   return FD_CUSTOMER_LIST (model)->n_items;
 }
 
+static void keep_filling (FdCustomerList *self);
+
 static gboolean
 load_more_cb (gpointer user_data)
 {
@@ -165,7 +170,7 @@ load_more_cb (gpointer user_data)
   guint old = self->n_items;
 
   self->more_source = 0;
-  if (!(more = _fd_customer_search_next (self->search, SEARCH_PAGE, &error)))
+  if (!(more = _fd_customer_search_next (self->search, SEARCH_PAGE, SEARCH_BUDGET, &error)))
     {
       g_warning ("Cannot search customers: %s", error->message);
       return G_SOURCE_REMOVE;
@@ -178,7 +183,19 @@ load_more_cb (gpointer user_data)
       g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->n_items - old);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
     }
+  keep_filling (self);
   return G_SOURCE_REMOVE;
+}
+
+/* A page that ran out of its scan budget came back short: fetch on until the view has a
+ * screenful, one budgeted step per idle callback so typing stays fluid. */
+static void
+keep_filling (FdCustomerList *self)
+{
+  if (self->results->len < SEARCH_PAGE &&
+      _fd_customer_search_has_more (self->search) &&
+      self->more_source == 0)
+    self->more_source = g_idle_add (load_more_cb, self);
 }
 
 static gpointer
@@ -290,13 +307,14 @@ reload (FdCustomerList *self)
       g_autoptr(GError) error = NULL;
 
       self->search = _fd_customer_search_new (self->store, self->query);
-      self->results = _fd_customer_search_next (self->search, SEARCH_PAGE, &error);
+      self->results = _fd_customer_search_next (self->search, SEARCH_PAGE, SEARCH_BUDGET, &error);
       if (self->results == NULL)
         {
           g_warning ("Cannot search customers: %s", error->message);
           self->results = g_ptr_array_new_with_free_func (g_object_unref);
         }
       self->n_items = self->results->len;
+      keep_filling (self);
     }
   else
     self->n_items = fd_store_count_customers (self->store);

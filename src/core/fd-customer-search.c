@@ -9,16 +9,17 @@
 #include "fd-store-private.h"
 
 /* Customer search without ranking every match (a one-letter prefix matches a fifth of a
- * million customers). Name queries walk customer_words_by_word, whose entries are ordered
- * (word, sort_key, id): the customers of one word come out in name order, and the words of
- * a prefix are merged with a heap, one index seek per word and per result. Exact word
- * matches come first, then prefix matches; each phase keeps a keyset cursor so later
- * pages continue where the last one stopped. */
+ * million customers). Name queries walk customer_words, a WITHOUT ROWID B-tree ordered
+ * (word, sort_key, customer_id): one word's customers come out in name order, and the
+ * words of a prefix are merged with a heap. Each index entry carries the customer's
+ * folded words, so the other tokens of a query are checked without touching the table;
+ * only kept results cost a row fetch. Exact word matches come first, then prefix
+ * matches; each phase keeps a keyset cursor, so later pages go on where the last ended. */
 
-/* Below this many index entries a prefix is simply sorted; above it, merged. */
+/* Below this many index entries a prefix range is simply sorted; above it, merged. */
 #define SMALL_RANGE 2000
-/* A page never examines more candidates than this; the next page goes on from there. */
-#define MAX_SCAN    100000
+/* Entries read at once from one word of a merged prefix. */
+#define HEAD_BATCH  64
 
 typedef enum
 {
@@ -31,9 +32,18 @@ typedef enum
 
 typedef struct
 {
-  char   *word;
   char   *sort_key;
   gint64  id;
+  char   *words;      /* the customer's search_words, " w1 w2 " */
+} Entry;
+
+/* One word of a merged prefix: a buffered run of its entries, in name order. */
+typedef struct
+{
+  char    *word;
+  GArray  *entries;   /* Entry */
+  guint    pos;
+  gboolean done;      /* no more entries after the buffer */
 } Head;
 
 struct _FdCustomerSearch
@@ -45,21 +55,45 @@ struct _FdCustomerSearch
   char         **exact_patterns;    /* " tok " */
   char         **prefix_patterns;   /* " tok" */
   guint          n_tokens;
-  guint          driver;            /* the token with the fewest matches drives the walk */
+  guint          exact_driver;      /* the token whose entries each phase walks */
+  guint          prefix_driver;
   gboolean       small;
   char          *email_key;
   char          *phone_key;
 
   Phase          phase;
+  guint          budget;            /* index entries this page may still examine */
   FdCustomerKey  cursor;
   GHashTable    *seen;              /* ids already returned */
 };
 
 static void
+entry_clear (Entry *entry)
+{
+  g_clear_pointer (&entry->sort_key, g_free);
+  g_clear_pointer (&entry->words, g_free);
+}
+
+static GArray *
+entry_array_new (void)
+{
+  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+
+  g_array_set_clear_func (entries, (GDestroyNotify) entry_clear);
+  return entries;
+}
+
+static void
 head_clear (Head *head)
 {
   g_clear_pointer (&head->word, g_free);
-  g_clear_pointer (&head->sort_key, g_free);
+  g_clear_pointer (&head->entries, g_array_unref);
+}
+
+static Entry *
+head_entry (const Head *head)
+{
+  return &g_array_index (head->entries, Entry, head->pos);
 }
 
 static int
@@ -79,7 +113,20 @@ static gboolean
 head_less (const Head *a,
            const Head *b)
 {
-  return compare_key (a->sort_key, a->id, b->sort_key, b->id) < 0;
+  const Entry *x = head_entry (a), *y = head_entry (b);
+
+  return compare_key (x->sort_key, x->id, y->sort_key, y->id) < 0;
+}
+
+static void
+heap_swap (Head  *h,
+           guint  i,
+           guint  j)
+{
+  Head tmp = h[i];
+
+  h[i] = h[j];
+  h[j] = tmp;
 }
 
 static void
@@ -98,10 +145,7 @@ heap_sift_down (GArray *heap,
         m = r;
       if (m == i)
         return;
-
-      Head tmp = h[i];
-      h[i] = h[m];
-      h[m] = tmp;
+      heap_swap (h, i, m);
       i = m;
     }
 }
@@ -116,11 +160,20 @@ heap_push (GArray *heap,
   g_array_append_vals (heap, head, 1);
   h = (Head *) heap->data;
   for (i = heap->len - 1; i > 0 && head_less (&h[i], &h[(i - 1) / 2]); i = (i - 1) / 2)
-    {
-      Head tmp = h[i];
-      h[i] = h[(i - 1) / 2];
-      h[(i - 1) / 2] = tmp;
-    }
+    heap_swap (h, i, (i - 1) / 2);
+}
+
+static void
+heap_pop (GArray *heap)
+{
+  Head gone = g_array_index (heap, Head, 0);
+
+  g_array_index (heap, Head, 0) = g_array_index (heap, Head, heap->len - 1);
+  g_array_index (heap, Head, heap->len - 1) = (Head) { 0 };
+  g_array_set_size (heap, heap->len - 1);
+  head_clear (&gone);
+  if (heap->len > 0)
+    heap_sift_down (heap, 0);
 }
 
 /* The upper bound of a prefix range: no UTF-8 text has a 0xFF byte, and SQLite compares
@@ -146,46 +199,65 @@ is_phone_query (const char *query)
   return digits >= 3;
 }
 
+/* How many index entries have a word in [lo, hi]: a sum over word_counts, one row per
+ * distinct word, so it costs the number of words, not of customers. */
 static gint64
 count_range (FdDatabase *db,
              const char *lo,
              const char *hi)
 {
   sqlite3_stmt *stmt = fd_database_prepare (db,
-    "SELECT count(*) FROM (SELECT 1 FROM customer_words WHERE word >= ?1 AND word < ?2 LIMIT ?3)",
-    NULL);
+    "SELECT total(n) FROM word_counts WHERE word >= ?1 AND word <= ?2", NULL);
   gint64 n = 0;
 
   if (stmt == NULL)
     return 0;
   fd_bind_text (stmt, 1, lo);
   fd_bind_text (stmt, 2, hi);
-  sqlite3_bind_int (stmt, 3, SMALL_RANGE + 1);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return n;
 }
 
-static void
-choose_driver (FdCustomerSearch *self)
+/* On a tie the longest token is likelier to narrow what the others match. */
+static gboolean
+better_driver (FdCustomerSearch *self,
+               gint64            n,
+               gint64            best,
+               guint             i,
+               guint             current)
 {
-  gint64 best = G_MAXINT64;
+  return n < best || (n == best && strlen (self->tokens[i]) > strlen (self->tokens[current]));
+}
+
+/* Each phase walks the entries of its rarest token. When some token is no whole word of
+ * anyone, there can be no exact match: that phase is skipped without a scan. */
+static void
+choose_drivers (FdCustomerSearch *self)
+{
+  gint64 best_exact = G_MAXINT64, best_prefix = G_MAXINT64;
 
   for (guint i = 0; i < self->n_tokens; i++)
     {
       g_autofree char *hi = prefix_end (self->tokens[i]);
-      gint64 n = count_range (self->db, self->tokens[i], hi);
+      gint64 exact = count_range (self->db, self->tokens[i], self->tokens[i]);
+      gint64 prefix = count_range (self->db, self->tokens[i], hi);
 
-      /* Past the cap every count looks alike: the longest token is then the likeliest to
-       * be rare ("de jong": jong, not de). */
-      if (n < best || (n == best && strlen (self->tokens[i]) > strlen (self->tokens[self->driver])))
+      if (better_driver (self, exact, best_exact, i, self->exact_driver))
         {
-          best = n;
-          self->driver = i;
+          best_exact = exact;
+          self->exact_driver = i;
+        }
+      if (better_driver (self, prefix, best_prefix, i, self->prefix_driver))
+        {
+          best_prefix = prefix;
+          self->prefix_driver = i;
         }
     }
-  self->small = best <= SMALL_RANGE;
+
+  self->small = best_prefix <= SMALL_RANGE;
+  self->phase = best_exact > 0 ? PHASE_EXACT : PHASE_PREFIX;
 }
 
 FdCustomerSearch *
@@ -235,8 +307,7 @@ _fd_customer_search_new (FdStore    *store,
   if (self->n_tokens == 1 && strlen (self->tokens[0]) >= 3)
     self->email_key = fd_fold (trimmed);
 
-  choose_driver (self);
-  self->phase = PHASE_EXACT;
+  choose_drivers (self);
   return self;
 }
 
@@ -291,40 +362,35 @@ matches_all (char       **patterns,
   return TRUE;
 }
 
-/* Loads a candidate from the name walk and keeps it if it belongs to this phase:
- * exact — every token is a whole word; prefix — every token starts a word, not all whole. */
+/* Keeps a candidate of the name walk if it belongs to this phase: exact — every token is
+ * a whole word; prefix — every token starts a word, not all whole. Only kept candidates
+ * cost a row fetch. */
 static gboolean
 consider (FdCustomerSearch  *self,
-          gint64             id,
+          const Entry       *entry,
           GPtrArray         *out,
           GError           **error)
 {
   sqlite3_stmt *stmt;
-  gboolean keep = FALSE;
+  gboolean exact;
   int rc;
 
-  if (g_hash_table_contains (self->seen, &id))
+  exact = matches_all (self->exact_patterns, entry->words);
+  if (self->phase == PHASE_EXACT ? !exact : exact || !matches_all (self->prefix_patterns, entry->words))
+    return TRUE;
+  if (g_hash_table_contains (self->seen, &entry->id))
     return TRUE;
 
   if (!(stmt = fd_database_prepare (self->db,
-          "SELECT " FD_CUSTOMER_COLUMNS ", search_words FROM customers"
-          " WHERE id = ?1 AND archived_at IS NULL", error)))
+          "SELECT " FD_CUSTOMER_COLUMNS " FROM customers WHERE id = ?1 AND archived_at IS NULL", error)))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 1, entry->id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      const char *words = fd_column_text (stmt, 15);
-      gboolean exact = matches_all (self->exact_patterns, words);
-
-      keep = self->phase == PHASE_EXACT ? exact
-             : !exact && matches_all (self->prefix_patterns, words);
-      if (keep)
-        {
-          g_ptr_array_add (out, _fd_customer_from_row (stmt));
-          g_hash_table_add (self->seen, g_memdup2 (&id, sizeof id));
-        }
+      g_ptr_array_add (out, _fd_customer_from_row (stmt));
+      g_hash_table_add (self->seen, g_memdup2 (&entry->id, sizeof entry->id));
     }
   sqlite3_reset (stmt);
 
@@ -336,19 +402,20 @@ consider (FdCustomerSearch  *self,
   return TRUE;
 }
 
-/* Reads the (sort_key, id) rows of a candidate statement into @batch. */
+/* Reads (sort_key, customer_id, words) rows into @entries. */
 static gboolean
-read_candidates (FdCustomerSearch  *self,
-                 sqlite3_stmt      *stmt,
-                 GArray            *batch,
-                 GError           **error)
+read_entries (FdCustomerSearch  *self,
+              sqlite3_stmt      *stmt,
+              GArray            *entries,
+              GError           **error)
 {
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Head head = { NULL, g_strdup (fd_column_text (stmt, 0)), sqlite3_column_int64 (stmt, 1) };
-      g_array_append_val (batch, head);
+      Entry entry = { g_strdup (fd_column_text (stmt, 0)), sqlite3_column_int64 (stmt, 1),
+                      g_strdup (fd_column_text (stmt, 2)) };
+      g_array_append_val (entries, entry);
     }
   sqlite3_reset (stmt);
 
@@ -360,8 +427,33 @@ read_candidates (FdCustomerSearch  *self,
   return TRUE;
 }
 
-/* Walks candidates of one sorted statement, in batches from the cursor. Its parameters:
- * ?1 ?2 the word range, ?3 ?4 the cursor, ?5 the batch size. */
+/* Examines one entry of the walk, in order; FALSE stops the walk (page full, or error). */
+static gboolean
+visit (FdCustomerSearch  *self,
+       const Entry       *entry,
+       GPtrArray         *out,
+       guint              limit,
+       gboolean          *failed,
+       GError           **error)
+{
+  if (out->len >= limit)
+    return FALSE;
+  /* A customer with two words in a prefix comes up twice in a row: the twin is not
+   * after the cursor. */
+  if (compare_key (entry->sort_key, entry->id, self->cursor.sort_key, self->cursor.id) <= 0)
+    return TRUE;
+  if (!consider (self, entry, out, error))
+    {
+      *failed = TRUE;
+      return FALSE;
+    }
+  set_cursor (self, entry->sort_key, entry->id);
+  return TRUE;
+}
+
+/* Walks the entries of one sorted statement in batches from the cursor, examining rows
+ * in place (no copies: most are rejected). Its parameters: ?1 ?2 the word range, ?3 ?4
+ * the cursor, ?5 the batch size, which grows while the filter keeps rejecting. */
 static gboolean
 walk_sorted (FdCustomerSearch  *self,
              const char        *sql,
@@ -372,16 +464,19 @@ walk_sorted (FdCustomerSearch  *self,
              gboolean          *exhausted,
              GError           **error)
 {
-  guint scanned = 0;
+  guint size = MAX (limit - out->len, 16) * 4;
 
   *exhausted = FALSE;
-  while (out->len < limit && scanned < MAX_SCAN)
+  while (out->len < limit && self->budget > 0)
     {
-      g_autoptr(GArray) batch = g_array_new (FALSE, FALSE, sizeof (Head));
-      guint size = MAX (limit - out->len, 16) + 1;
+      g_autofree char *last_key = NULL;
+      gint64 last_id = 0;
       sqlite3_stmt *stmt;
+      gboolean failed = FALSE;
+      gboolean full = FALSE;
+      guint n = 0;
+      int rc;
 
-      g_array_set_clear_func (batch, (GDestroyNotify) head_clear);
       if (!(stmt = fd_database_prepare (self->db, sql, error)))
         return FALSE;
       fd_bind_text (stmt, 1, lo);
@@ -389,69 +484,83 @@ walk_sorted (FdCustomerSearch  *self,
       fd_bind_text (stmt, 3, self->cursor.sort_key);
       sqlite3_bind_int64 (stmt, 4, self->cursor.id);
       sqlite3_bind_int (stmt, 5, size);
-      if (!read_candidates (self, stmt, batch, error))
-        return FALSE;
 
-      for (guint i = 0; i < batch->len; i++)
+      while (!full && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          Head *c = &g_array_index (batch, Head, i);
+          Entry entry = { (char *) fd_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                          (char *) fd_column_text (stmt, 2) };
 
           if (out->len >= limit)
-            return TRUE;
-          if (!consider (self, c->id, out, error))
-            return FALSE;
-          set_cursor (self, c->sort_key, c->id);
-          scanned++;
+            {
+              full = TRUE;
+              break;
+            }
+          n++;
+          self->budget -= self->budget > 0;
+          if (!consider (self, &entry, out, error))
+            {
+              failed = TRUE;
+              break;
+            }
+          g_free (last_key);
+          last_key = g_strdup (entry.sort_key);
+          last_id = entry.id;
         }
+      sqlite3_reset (stmt);
 
-      if (batch->len < size)
+      if (last_key != NULL)
+        set_cursor (self, last_key, last_id);
+      if (failed)
+        return FALSE;
+      if (full)
+        return TRUE;
+      if (rc != SQLITE_DONE)
+        {
+          fd_database_set_error (self->db, rc, error);
+          return FALSE;
+        }
+      if (n < size)
         {
           *exhausted = TRUE;
           return TRUE;
         }
+      size = MIN (size * 4, 4096);
     }
   return TRUE;
 }
 
-/* The first entry after the cursor of one word: a seek on customer_words_by_word. */
+/* Refills a head with the entries of its word after @after: one seek, then a run. */
 static gboolean
-seek_word (FdCustomerSearch  *self,
+fill_head (FdCustomerSearch  *self,
            Head              *head,
            const char        *after_key,
            gint64             after_id,
-           gboolean          *found,
+           guint              size,
            GError           **error)
 {
   sqlite3_stmt *stmt = fd_database_prepare (self->db,
-    "SELECT sort_key, customer_id FROM customer_words WHERE word = ?1"
-    " AND (sort_key, customer_id) > (?2, ?3) ORDER BY sort_key, customer_id LIMIT 1", error);
-  int rc;
+    "SELECT sort_key, customer_id, words FROM customer_words WHERE word = ?1"
+    " AND (sort_key, customer_id) > (?2, ?3) ORDER BY sort_key, customer_id LIMIT ?4", error);
+  g_autofree char *key = g_strdup (after_key);
 
   if (stmt == NULL)
     return FALSE;
-  fd_bind_text (stmt, 1, head->word);
-  fd_bind_text (stmt, 2, after_key);
-  sqlite3_bind_int64 (stmt, 3, after_id);
-  rc = sqlite3_step (stmt);
-  *found = rc == SQLITE_ROW;
-  if (*found)
-    {
-      g_free (head->sort_key);
-      head->sort_key = g_strdup (fd_column_text (stmt, 0));
-      head->id = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      fd_database_set_error (self->db, rc, error);
-      return FALSE;
-    }
+  g_array_set_size (head->entries, 0);
+  head->pos = 0;
+  fd_bind_text (stmt, 1, head->word);
+  fd_bind_text (stmt, 2, key);
+  sqlite3_bind_int64 (stmt, 3, after_id);
+  sqlite3_bind_int (stmt, 4, size);
+  if (!read_entries (self, stmt, head->entries, error))
+    return FALSE;
+
+  head->done = head->entries->len < size;
   return TRUE;
 }
 
-/* One head per distinct word in [lo, hi), positioned after the cursor. Each step is one
- * seek: "word > previous" jumps over all entries of the previous word. */
+/* One head per distinct word in [lo, hi), positioned after the cursor. Finding the next
+ * word is one seek: "word > previous" jumps over all entries of the previous word. */
 static gboolean
 collect_heads (FdCustomerSearch  *self,
                const char        *lo,
@@ -464,12 +573,10 @@ collect_heads (FdCustomerSearch  *self,
   for (;;)
     {
       sqlite3_stmt *stmt = fd_database_prepare (self->db, previous
-        ? "SELECT word, sort_key, customer_id FROM customer_words WHERE word > ?1 AND word < ?2"
-          " ORDER BY word, sort_key, customer_id LIMIT 1"
-        : "SELECT word, sort_key, customer_id FROM customer_words WHERE word >= ?1 AND word < ?2"
-          " ORDER BY word, sort_key, customer_id LIMIT 1", error);
+        ? "SELECT word FROM customer_words WHERE word > ?1 AND word < ?2 ORDER BY word LIMIT 1"
+        : "SELECT word FROM customer_words WHERE word >= ?1 AND word < ?2 ORDER BY word LIMIT 1",
+        error);
       Head head = { 0 };
-      gboolean found = TRUE;
       int rc;
 
       if (stmt == NULL)
@@ -478,11 +585,7 @@ collect_heads (FdCustomerSearch  *self,
       fd_bind_text (stmt, 2, hi);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        {
-          head.word = g_strdup (fd_column_text (stmt, 0));
-          head.sort_key = g_strdup (fd_column_text (stmt, 1));
-          head.id = sqlite3_column_int64 (stmt, 2);
-        }
+        head.word = g_strdup (fd_column_text (stmt, 0));
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
         return TRUE;
@@ -494,23 +597,22 @@ collect_heads (FdCustomerSearch  *self,
 
       g_free (previous);
       previous = g_strdup (head.word);
+      head.entries = entry_array_new ();
 
-      /* The word's first entry may lie before the cursor: seek past it. */
-      if (compare_key (head.sort_key, head.id, self->cursor.sort_key, self->cursor.id) <= 0 &&
-          !seek_word (self, &head, self->cursor.sort_key, self->cursor.id, &found, error))
+      /* A short first run: most words never reach the top of the heap. */
+      if (!fill_head (self, &head, self->cursor.sort_key, self->cursor.id, 4, error))
         {
           head_clear (&head);
           return FALSE;
         }
-
-      if (found)
+      if (head.entries->len > 0)
         heap_push (heap, &head);
       else
         head_clear (&head);
     }
 }
 
-/* Merges the words of a big prefix range in name order with a heap. */
+/* Merges the words of a big prefix range in name order. */
 static gboolean
 walk_merged (FdCustomerSearch  *self,
              const char        *lo,
@@ -521,39 +623,41 @@ walk_merged (FdCustomerSearch  *self,
              GError           **error)
 {
   g_autoptr(GArray) heap = g_array_new (FALSE, FALSE, sizeof (Head));
-  guint scanned = 0;
+  gboolean failed = FALSE;
 
   g_array_set_clear_func (heap, (GDestroyNotify) head_clear);
   *exhausted = FALSE;
   if (!collect_heads (self, lo, hi, heap, error))
     return FALSE;
 
-  while (heap->len > 0 && out->len < limit && scanned++ < MAX_SCAN)
+  while (heap->len > 0 && self->budget > 0)
     {
+      self->budget--;
       Head *top = &g_array_index (heap, Head, 0);
-      gboolean found;
+      Entry *entry = head_entry (top);
 
-      /* A customer with two words in the range comes up twice in a row: skip the twin. */
-      if (compare_key (top->sort_key, top->id, self->cursor.sort_key, self->cursor.id) > 0)
+      if (!visit (self, entry, out, limit, &failed, error))
+        return !failed;
+
+      if (++top->pos == top->entries->len)
         {
-          if (!consider (self, top->id, out, error))
+          g_autofree char *key = g_strdup (entry->sort_key);
+          gint64 id = entry->id;
+
+          if (top->done)
+            {
+              heap_pop (heap);
+              continue;
+            }
+          if (!fill_head (self, top, key, id, HEAD_BATCH, error))
             return FALSE;
-          set_cursor (self, top->sort_key, top->id);
+          if (top->entries->len == 0)
+            {
+              heap_pop (heap);
+              continue;
+            }
         }
-
-      if (!seek_word (self, top, top->sort_key, top->id, &found, error))
-        return FALSE;
-      if (!found)
-        {
-          Head gone = *top;
-
-          *top = g_array_index (heap, Head, heap->len - 1);
-          g_array_index (heap, Head, heap->len - 1) = (Head) { 0 };
-          g_array_set_size (heap, heap->len - 1);
-          head_clear (&gone);
-        }
-      if (heap->len > 0)
-        heap_sift_down (heap, 0);
+      heap_sift_down (heap, 0);
     }
 
   *exhausted = heap->len == 0;
@@ -567,24 +671,26 @@ walk_name (FdCustomerSearch  *self,
            gboolean          *exhausted,
            GError           **error)
 {
-  const char *token = self->tokens[self->driver];
-  g_autofree char *hi = prefix_end (token);
+  const char *token;
+  g_autofree char *hi = NULL;
   g_autofree char *lo = NULL;
 
   /* ?2 is bound but unused: walk_sorted binds a range for every statement. */
   if (self->phase == PHASE_EXACT)
     return walk_sorted (self,
-      "SELECT sort_key, customer_id FROM customer_words WHERE word = ?1 AND ?2 IS NOT NULL"
+      "SELECT sort_key, customer_id, words FROM customer_words WHERE word = ?1 AND ?2 IS NOT NULL"
       " AND (sort_key, customer_id) > (?3, ?4) ORDER BY sort_key, customer_id LIMIT ?5",
-      token, token, out, limit, exhausted, error);
+      self->tokens[self->exact_driver], "", out, limit, exhausted, error);
 
   /* With one token, the entries of the word itself are all exact matches: skip them.
    * Words are letters and digits, so "tok\x01" is just above "tok". */
+  token = self->tokens[self->prefix_driver];
+  hi = prefix_end (token);
   lo = self->n_tokens == 1 ? g_strconcat (token, "\x01", NULL) : g_strdup (token);
 
   if (self->small)
     return walk_sorted (self,
-      "SELECT sort_key, customer_id FROM customer_words WHERE word >= ?1 AND word < ?2"
+      "SELECT sort_key, customer_id, words FROM customer_words WHERE word >= ?1 AND word < ?2"
       " AND (sort_key, customer_id) > (?3, ?4) ORDER BY sort_key, customer_id LIMIT ?5",
       lo, hi, out, limit, exhausted, error);
 
@@ -649,6 +755,9 @@ walk_keys (FdCustomerSearch  *self,
 
 /**
  * _fd_customer_search_next:
+ * @max_scan: index entries to examine at most; %G_MAXUINT for all it takes. A list model
+ *   passes a budget so that a rare combination of common words never freezes typing,
+ *   and fetches the rest later.
  *
  * Returns: (transfer full) (element-type FdCustomer): up to @limit further results (empty
  *   at the end), or %NULL with @error set
@@ -656,10 +765,12 @@ walk_keys (FdCustomerSearch  *self,
 GPtrArray *
 _fd_customer_search_next (FdCustomerSearch  *self,
                           guint              limit,
+                          guint              max_scan,
                           GError           **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
 
+  self->budget = max_scan;
   while (out->len < limit && self->phase != PHASE_DONE)
     {
       gboolean exhausted = FALSE;

@@ -71,7 +71,14 @@ static const char * const migrations[] = {
   "  word        TEXT NOT NULL,"
   "  sort_key    TEXT NOT NULL,"
   "  customer_id INTEGER NOT NULL,"
+  "  words       TEXT NOT NULL,"  /* the customer's search_words: filters need no row fetch */
   "  PRIMARY KEY (word, sort_key, customer_id)"
+  ") WITHOUT ROWID;"
+  /* How many entries each word has in customer_words: search picks the rarest token of
+   * a query to walk, and knows when a whole-word match is impossible. */
+  "CREATE TABLE word_counts ("
+  "  word TEXT PRIMARY KEY,"
+  "  n    INTEGER NOT NULL"
   ") WITHOUT ROWID;"
   "CREATE TABLE customer_events ("
   "  id          INTEGER PRIMARY KEY,"

@@ -113,13 +113,31 @@ now_seconds (void)
 }
 
 static const char insert_word_sql[] =
-  "INSERT INTO customer_words (word, sort_key, customer_id) VALUES (?1, ?2, ?3)";
+  "INSERT INTO customer_words (word, sort_key, customer_id, words) VALUES (?1, ?2, ?3, ?4)";
+
+static gboolean
+count_word (FdDatabase  *db,
+            const char  *word,
+            gint64       delta,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = fd_database_prepare (db,
+    "INSERT INTO word_counts (word, n) VALUES (?1, ?2)"
+    " ON CONFLICT (word) DO UPDATE SET n = n + excluded.n", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  fd_bind_text (stmt, 1, word);
+  sqlite3_bind_int64 (stmt, 2, delta);
+  return fd_database_step_done (db, stmt, error);
+}
 
 static gboolean
 insert_word (FdDatabase  *db,
              const char  *word,
              const char  *sort_key,
              gint64       id,
+             const char  *words,
              GError     **error)
 {
   sqlite3_stmt *stmt = fd_database_prepare (db, insert_word_sql, error);
@@ -129,6 +147,7 @@ insert_word (FdDatabase  *db,
   fd_bind_text (stmt, 1, word);
   fd_bind_text (stmt, 2, sort_key);
   sqlite3_bind_int64 (stmt, 3, id);
+  fd_bind_text (stmt, 4, words);
   return fd_database_step_done (db, stmt, error);
 }
 
@@ -139,7 +158,8 @@ insert_words (FdDatabase          *db,
               GError             **error)
 {
   for (guint i = 0; keys->words[i]; i++)
-    if (!insert_word (db, keys->words[i], keys->sort_key, id, error))
+    if (!insert_word (db, keys->words[i], keys->sort_key, id, keys->search_words, error) ||
+        !count_word (db, keys->words[i], 1, error))
       return FALSE;
   return TRUE;
 }
@@ -161,7 +181,8 @@ delete_words (FdDatabase          *db,
       fd_bind_text (stmt, 1, keys->words[i]);
       fd_bind_text (stmt, 2, keys->sort_key);
       sqlite3_bind_int64 (stmt, 3, id);
-      if (!fd_database_step_done (db, stmt, error))
+      if (!fd_database_step_done (db, stmt, error) ||
+          !count_word (db, keys->words[i], -1, error))
         return FALSE;
     }
   return TRUE;
@@ -643,7 +664,7 @@ fd_store_search_customers (FdStore     *self,
   g_return_val_if_fail (FD_IS_STORE (self), NULL);
 
   search = _fd_customer_search_new (self, query);
-  return _fd_customer_search_next (search, limit, error);
+  return _fd_customer_search_next (search, limit, G_MAXUINT, error);
 }
 
 static gboolean
@@ -831,6 +852,7 @@ typedef struct
   const char *word;
   const char *sort_key;
   gint64      id;
+  const char *words;
 } WordRow;
 
 struct _FdBulkInsert
@@ -867,13 +889,25 @@ flush_words (FdBulkInsert  *bulk,
 {
   FdDatabase *db = _fd_store_get_database (bulk->store);
 
+  gint64 run = 0;
+
   g_array_sort (bulk->words, compare_word_rows);
   for (guint i = 0; i < bulk->words->len; i++)
     {
       const WordRow *row = &g_array_index (bulk->words, WordRow, i);
 
-      if (!insert_word (db, row->word, row->sort_key, row->id, error))
+      if (!insert_word (db, row->word, row->sort_key, row->id, row->words, error))
         return FALSE;
+
+      /* Sorted, so each word's count is one run: one upsert per distinct word. */
+      run++;
+      if ((i + 1 == bulk->words->len ||
+           strcmp (row->word, g_array_index (bulk->words, WordRow, i + 1).word) != 0))
+        {
+          if (!count_word (db, row->word, run, error))
+            return FALSE;
+          run = 0;
+        }
     }
   g_array_set_size (bulk->words, 0);
   return TRUE;
@@ -962,6 +996,7 @@ _fd_store_bulk_add (FdBulkInsert            *bulk,
   FdDatabase *db = _fd_store_get_database (bulk->store);
   g_auto(CustomerKeys) keys = { 0 };
   const char *sort_key;
+  const char *words;
   sqlite3_stmt *stmt;
   gint64 id;
 
@@ -994,9 +1029,10 @@ _fd_store_bulk_add (FdBulkInsert            *bulk,
 
   id = sqlite3_last_insert_rowid (fd_database_get_handle (db));
   sort_key = g_string_chunk_insert (bulk->strings, keys.sort_key);
+  words = g_string_chunk_insert_const (bulk->strings, keys.search_words);
   for (guint i = 0; keys.words[i]; i++)
     {
-      WordRow row = { g_string_chunk_insert_const (bulk->strings, keys.words[i]), sort_key, id };
+      WordRow row = { g_string_chunk_insert_const (bulk->strings, keys.words[i]), sort_key, id, words };
       g_array_append_val (bulk->words, row);
     }
 

@@ -80,6 +80,7 @@ FdCustomerSearch *_fd_customer_search_new      (FdStore          *store,
                                                 const char       *query);
 GPtrArray        *_fd_customer_search_next     (FdCustomerSearch *self,
                                                 guint             limit,
+                                                guint             max_scan,
                                                 GError          **error);
 gboolean          _fd_customer_search_has_more (FdCustomerSearch *self);
 void              _fd_customer_search_free     (FdCustomerSearch *self);
