@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <time.h>
@@ -114,7 +115,9 @@ raw_open (Raw         *raw,
   if (sqlite3_open_v2 (path, &raw->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
       sqlite3_exec (raw->db, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000", NULL, NULL, NULL) != SQLITE_OK)
     {
-      g_set_error (error, FD_ERROR, FD_ERROR_FAILED, "raw connection: %s", sqlite3_errmsg (raw->db));
+      g_set_error (error, FD_ERROR, FD_ERROR_FAILED,
+                   /* Translators: %s is SQLite's own (English) description of the error */
+                   _("The benchmark cannot open its own connection: %s"), sqlite3_errmsg (raw->db));
       return FALSE;
     }
   return TRUE;
@@ -144,7 +147,9 @@ raw_prepare (Raw        *raw,
         continue;
       if (sqlite3_prepare_v3 (raw->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
         {
-          g_set_error (error, FD_ERROR, FD_ERROR_FAILED, "raw prepare: %s", sqlite3_errmsg (raw->db));
+          g_set_error (error, FD_ERROR, FD_ERROR_FAILED,
+                       /* Translators: %s is SQLite's own (English) description of the error */
+                       _("The benchmark cannot replay a statement: %s"), sqlite3_errmsg (raw->db));
           return FALSE;
         }
       g_hash_table_insert (raw->statements, g_strdup (sql), stmt);
@@ -244,7 +249,7 @@ bench_search (FdStore  *store,
       }
 
   return make_case ("search_keystroke", core, raw_times, 10000,
-                    g_strdup_printf ("%u keystrokes of %u queries, first page of 50",
+                    g_strdup_printf (_("%u keystrokes of %u queries, first page of 50"),
                                      keystrokes / SEARCH_ROUNDS, (guint) G_N_ELEMENTS (search_queries)));
 }
 
@@ -305,7 +310,7 @@ bench_pages (FdStore  *store,
     }
 
   return make_case ("page_at_random_position", core, raw_times, 2000,
-                    g_strdup_printf ("pages of 100 by keyset seek; position index built in %.0f ms off the main thread",
+                    g_strdup_printf (_("pages of 100 by keyset seek; position index built in %.0f ms off the main thread"),
                                      built / 1000));
 }
 
@@ -355,7 +360,7 @@ bench_create (FdStore  *store,
     }
 
   return make_case ("create_customer", core, raw_times, 3000,
-                    g_strdup ("one durable transaction (WAL, synchronous=FULL), words and counter included"));
+                    g_strdup (_("one durable transaction (WAL, synchronous=FULL), words and counter included")));
 }
 
 static FdBenchCase *
@@ -402,7 +407,7 @@ bench_duplicates (FdStore  *store,
     }
 
   return make_case ("find_duplicates", core, raw_times, 10000,
-                    g_strdup ("same folded name either order, e-mail or phone; 10 at most"));
+                    g_strdup (_("same folded name either order, e-mail or phone; 10 at most")));
 }
 
 /**
@@ -429,7 +434,7 @@ fd_bench_run (const char       *path,
     {
       if (!(temp_dir = g_dir_make_tmp ("frontdesk-bench-XXXXXX", NULL)))
         {
-          g_set_error (error, FD_ERROR, FD_ERROR_FAILED, "cannot create a temporary folder");
+          g_set_error (error, FD_ERROR, FD_ERROR_FAILED, _("Cannot create a temporary folder for the benchmark."));
           return NULL;
         }
       db_path = g_build_filename (temp_dir, "bench.db", NULL);
@@ -447,7 +452,7 @@ fd_bench_run (const char       *path,
       g_autoptr(GArray) per = g_array_new (FALSE, FALSE, sizeof (double));
       double start, elapsed, us_per;
 
-      report (progress, user_data, "Generating %u demo customers…", missing);
+      report (progress, user_data, _("Generating %u demo customers…"), missing);
       start = now_us ();
       if (!fd_demo_generate (store, missing, 1, error))
         return NULL;
@@ -455,7 +460,7 @@ fd_bench_run (const char       *path,
       us_per = elapsed / missing;
       g_array_append_val (per, us_per);
       c = make_case ("demo_generate_per_customer", per, NULL, 10,
-                     g_strdup_printf ("%u customers in %.2f s: %.0f customers/s",
+                     g_strdup_printf (_("%u customers in %.2f s: %.0f customers/s"),
                                       missing, elapsed / 1e6, missing / (elapsed / 1e6)));
       g_ptr_array_add (cases, c);
     }
@@ -463,23 +468,23 @@ fd_bench_run (const char       *path,
   if (!raw_open (&raw, db_path, error))
     goto fail;
 
-  report (progress, user_data, "Timing search as you type…");
+  report (progress, user_data, "%s", _("Timing search as you type…"));
   if (!(c = bench_search (store, &raw, error)))
     goto fail;
   g_ptr_array_add (cases, c);
 
-  report (progress, user_data, "Timing pages at random positions…");
+  report (progress, user_data, "%s", _("Timing pages at random positions…"));
   if ((c = bench_pages (store, &raw, error)))
     g_ptr_array_add (cases, c);
   else if (error && *error)
     goto fail;
 
-  report (progress, user_data, "Timing duplicate detection…");
+  report (progress, user_data, "%s", _("Timing duplicate detection…"));
   if (!(c = bench_duplicates (store, &raw, error)))
     goto fail;
   g_ptr_array_add (cases, c);
 
-  report (progress, user_data, "Timing customer creation…");
+  report (progress, user_data, "%s", _("Timing customer creation…"));
   if (!(c = bench_create (store, &raw, error)))
     goto fail;
   g_ptr_array_add (cases, c);

@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "fd-customer.h"
+#include "fd-customer-private.h"
 #include "fd-error.h"
 #include "fd-fold.h"
 
@@ -587,3 +587,42 @@ SETTER_VALUE (int, birth_year, PROP_BIRTH_YEAR)
 SETTER_VALUE (gint64, created_at, PROP_CREATED_AT)
 SETTER_VALUE (gint64, updated_at, PROP_UPDATED_AT)
 SETTER_VALUE (gint64, archived_at, PROP_ARCHIVED_AT)
+
+static char *
+dup_or_null (const char *text)
+{
+  return text && *text ? g_strdup (text) : NULL;
+}
+
+void
+_fd_customer_load (FdCustomer     *self,
+                   gint64          id,
+                   FdCustomerKind  kind,
+                   FdChannel       channel,
+                   int             birth_year,
+                   gint64          created_at,
+                   gint64          updated_at,
+                   gint64          archived_at,
+                   const char     *given_name,
+                   const char     *family_name,
+                   const char     *email,
+                   const char     *phone,
+                   const char     *address,
+                   const char     *language,
+                   const char     *notes)
+{
+  self->id = id;
+  self->kind = kind;
+  self->channel = channel;
+  self->birth_year = birth_year;
+  self->created_at = created_at;
+  self->updated_at = updated_at;
+  self->archived_at = archived_at;
+  self->given_name = dup_or_null (given_name);
+  self->family_name = dup_or_null (family_name);
+  self->email = dup_or_null (email);
+  self->phone = dup_or_null (phone);
+  self->address = dup_or_null (address);
+  self->language = dup_or_null (language);
+  self->notes = dup_or_null (notes);
+}

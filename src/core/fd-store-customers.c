@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "fd-customer-private.h"
 #include "fd-error.h"
 #include "fd-fold.h"
 #include "fd-store-private.h"
@@ -88,21 +89,12 @@ _fd_customer_from_row (sqlite3_stmt *stmt)
 
   fd_customer_kind_from_code (fd_column_text (stmt, 1), &kind);
   fd_channel_from_code (fd_column_text (stmt, 8), &channel);
-
-  fd_customer_set_id (customer, sqlite3_column_int64 (stmt, 0));
-  fd_customer_set_kind (customer, kind);
-  fd_customer_set_given_name (customer, fd_column_text (stmt, 2));
-  fd_customer_set_family_name (customer, fd_column_text (stmt, 3));
-  fd_customer_set_email (customer, fd_column_text (stmt, 4));
-  fd_customer_set_phone (customer, fd_column_text (stmt, 5));
-  fd_customer_set_address (customer, fd_column_text (stmt, 6));
-  fd_customer_set_language (customer, fd_column_text (stmt, 7));
-  fd_customer_set_channel (customer, channel);
-  fd_customer_set_birth_year (customer, sqlite3_column_int (stmt, 9));
-  fd_customer_set_notes (customer, fd_column_text (stmt, 10));
-  fd_customer_set_created_at (customer, sqlite3_column_int64 (stmt, 11));
-  fd_customer_set_updated_at (customer, sqlite3_column_int64 (stmt, 12));
-  fd_customer_set_archived_at (customer, sqlite3_column_int64 (stmt, 13));
+  _fd_customer_load (customer, sqlite3_column_int64 (stmt, 0), kind, channel,
+                     sqlite3_column_int (stmt, 9), sqlite3_column_int64 (stmt, 11),
+                     sqlite3_column_int64 (stmt, 12), sqlite3_column_int64 (stmt, 13),
+                     fd_column_text (stmt, 2), fd_column_text (stmt, 3), fd_column_text (stmt, 4),
+                     fd_column_text (stmt, 5), fd_column_text (stmt, 6), fd_column_text (stmt, 7),
+                     fd_column_text (stmt, 10));
   return customer;
 }
 
