@@ -23,6 +23,7 @@ struct _FdWindow
   FdStore              *store;
 
   guint                 close_confirmed : 1;
+  guint                 corrupt : 1;
 };
 
 enum {
@@ -56,11 +57,12 @@ on_customers_page (FdWindow *self)
 static void
 update_actions (FdWindow *self)
 {
-  gboolean customers = self->store != NULL && on_customers_page (self);
+  gboolean writable = self->store != NULL && !self->corrupt;
+  gboolean customers = writable && on_customers_page (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", customers);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", customers);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-customer", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-customer", writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), customers);
 }
 
@@ -140,6 +142,43 @@ static void
 on_view_stack_visible_child_changed_cb (FdWindow *self)
 {
   update_actions (self);
+}
+
+static void
+on_corrupt_dialog_response_cb (FdWindow   *self,
+                               const char *response)
+{
+  /* Unsaved edits cannot be saved into a damaged file: close without asking. */
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_store_corrupt_cb (FdWindow     *self,
+                     const GError *error,
+                     FdStore      *store)
+{
+  GtkWidget *dialog;
+
+  if (self->corrupt)
+    return;
+
+  g_warning ("Database %s is damaged: %s", fd_store_get_path (store), error->message);
+
+  /* Nothing more may be written: no edits behind the dialog, and its only way out quits. */
+  self->corrupt = TRUE;
+  update_actions (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->view_stack), FALSE);
+
+  /* The message is already translated by core and names the problem. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Database Damaged"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_corrupt_dialog_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -236,6 +275,9 @@ fd_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       g_set_object (&self->store, g_value_get_object (value));
+      if (self->store != NULL)
+        g_signal_connect_object (self->store, "corrupt", G_CALLBACK (on_store_corrupt_cb), self,
+                                 G_CONNECT_SWAPPED);
       fd_customers_view_set_store (self->customers_view, self->store);
       update_actions (self);
       break;

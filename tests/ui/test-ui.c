@@ -7,6 +7,7 @@
 #include "fd-application.h"
 #include "fd-customer-page.h"
 #include "fd-customers-view.h"
+#include "fd-error.h"
 #include "fd-preferences-window.h"
 #include "fd-window.h"
 
@@ -332,6 +333,32 @@ test_unsaved_changes (Fixture       *fixture,
   g_assert_null (find_message_dialog ());
 }
 
+/* A damage report from the background check: say so, offer only Quit, write nothing. */
+static void
+test_corrupt (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = g_error_new_literal (FD_ERROR, FD_ERROR_CORRUPT, "The file is damaged.");
+  AdwMessageDialog *dialog;
+
+  g_test_expect_message ("fd-window", G_LOG_LEVEL_WARNING, "*is damaged: The file is damaged.");
+  g_signal_emit_by_name (fixture->store, "corrupt", error);
+  g_test_assert_expected_messages ();
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "The file is damaged.");
+  g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "close"));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (get_view (fixture))));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-customer", NULL);
+  g_assert_null (fd_customer_page_get_customer (get_page (fixture)));
+
+  respond ("quit");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+}
+
 static gboolean
 duplicates_shown (Fixture       *fixture,
                   gconstpointer  data)
@@ -506,6 +533,7 @@ main (int   argc,
   g_test_add ("/fd/ui/archive-undo", Fixture, NULL, fixture_set_up, test_archive_undo, fixture_tear_down);
   g_test_add ("/fd/ui/unsaved-changes", Fixture, NULL, fixture_set_up, test_unsaved_changes, fixture_tear_down);
   g_test_add ("/fd/ui/duplicates", Fixture, NULL, fixture_set_up, test_duplicates, fixture_tear_down);
+  g_test_add ("/fd/ui/corrupt", Fixture, NULL, fixture_set_up, test_corrupt, fixture_tear_down);
   g_test_add ("/fd/ui/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add_func ("/fd/ui/help-overlay", test_help_overlay);
   g_test_add_func ("/fd/ui/app/refused-database", test_app_refused_database);
