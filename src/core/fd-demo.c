@@ -430,10 +430,8 @@ pick_group (Rng *rng)
 #define DEMO_FROM 1577836800  /* 2020-01-01 */
 #define DEMO_SPAN (6 * 365 * 86400)
 
-static gboolean
-add_one (FdBulkInsert  *bulk,
-         Rng           *rng,
-         GError       **error)
+static FdBulkRow *
+make_row (Rng *rng)
 {
   static const FdChannel channels[] = {
     FD_CHANNEL_IN_PERSON, FD_CHANNEL_IN_PERSON, FD_CHANNEL_IN_PERSON, FD_CHANNEL_IN_PERSON,
@@ -502,7 +500,7 @@ add_one (FdBulkInsert  *bulk,
   fields.channel = channels[rng_range (rng, G_N_ELEMENTS (channels))];
   fields.created_at = DEMO_FROM + (gint64) (rng_next (rng) % DEMO_SPAN);
 
-  return _fd_store_bulk_add (bulk, &fields, error);
+  return _fd_bulk_row_new (&fields);
 }
 
 static void
@@ -524,6 +522,42 @@ prepare_lists (void)
   g_once_init_leave (&prepared, 1);
 }
 
+/* Rows are made on a producer thread (names, folding: half the work) while this thread
+ * writes them; a short queue of batches keeps memory flat. */
+#define BATCH_SIZE   2048
+#define MAX_BATCHES  8
+
+typedef struct
+{
+  GAsyncQueue *batches;    /* GPtrArray of FdBulkRow; an empty one ends the stream */
+  Rng          rng;
+  guint        n;
+  gint         stop;
+} Producer;
+
+static gpointer
+produce (gpointer data)
+{
+  Producer *producer = data;
+  guint made = 0;
+
+  while (made < producer->n && !g_atomic_int_get (&producer->stop))
+    {
+      GPtrArray *batch = g_ptr_array_new_with_free_func ((GDestroyNotify) _fd_bulk_row_free);
+
+      for (guint i = 0; i < BATCH_SIZE && made < producer->n; i++, made++)
+        g_ptr_array_add (batch, make_row (&producer->rng));
+
+      while (g_async_queue_length (producer->batches) >= MAX_BATCHES &&
+             !g_atomic_int_get (&producer->stop))
+        g_usleep (100);
+      g_async_queue_push (producer->batches, batch);
+    }
+
+  g_async_queue_push (producer->batches, g_ptr_array_new ());
+  return NULL;
+}
+
 /**
  * fd_demo_generate:
  *
@@ -536,18 +570,35 @@ fd_demo_generate (FdStore  *store,
                   GError  **error)
 {
   g_autoptr(FdBulkInsert) bulk = NULL;
-  Rng rng = { seed * 0x2545F4914F6CDD1Dull + 1 };
+  Producer producer = { 0 };
+  GThread *thread;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (FD_IS_STORE (store), FALSE);
 
   prepare_lists ();
-
   if (!(bulk = _fd_store_bulk_begin (store, n_customers, error)))
     return FALSE;
 
-  for (guint i = 0; i < n_customers; i++)
-    if (!add_one (bulk, &rng, error))
-      return FALSE;
+  producer.batches = g_async_queue_new_full ((GDestroyNotify) g_ptr_array_unref);
+  producer.rng.state = seed * 0x2545F4914F6CDD1Dull + 1;
+  producer.n = n_customers;
+  thread = g_thread_new ("fd-demo", produce, &producer);
 
-  return _fd_store_bulk_commit (bulk, error);
+  for (;;)
+    {
+      g_autoptr(GPtrArray) batch = g_async_queue_pop (producer.batches);
+
+      if (batch->len == 0)
+        break;
+      for (guint i = 0; ok && i < batch->len; i++)
+        ok = _fd_store_bulk_add (bulk, batch->pdata[i], error);
+      if (!ok)
+        g_atomic_int_set (&producer.stop, 1);
+    }
+
+  g_thread_join (thread);
+  g_async_queue_unref (producer.batches);
+
+  return ok && _fd_store_bulk_commit (bulk, error);
 }

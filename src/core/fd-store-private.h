@@ -60,12 +60,16 @@ typedef struct
 } FdCustomerFields;
 
 typedef struct _FdBulkInsert FdBulkInsert;
+typedef struct _FdBulkRow FdBulkRow;
+
+FdBulkRow    *_fd_bulk_row_new      (const FdCustomerFields *fields);
+void          _fd_bulk_row_free     (FdBulkRow              *row);
 
 FdBulkInsert *_fd_store_bulk_begin  (FdStore                *self,
                                      guint                   expected,
                                      GError                **error);
 gboolean      _fd_store_bulk_add    (FdBulkInsert           *bulk,
-                                     const FdCustomerFields *fields,
+                                     const FdBulkRow        *row,
                                      GError                **error);
 gboolean      _fd_store_bulk_commit (FdBulkInsert           *bulk,
                                      GError                **error);

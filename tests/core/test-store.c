@@ -137,17 +137,19 @@ test_refuse_corrupt (StoreFixture  *fixture,
                      gconstpointer  data)
 {
   g_autofree char *contents = NULL;
-  gsize length;
+  gsize length, page;
 
   for (guint i = 0; i < 200; i++)
     g_object_unref (add_customer (fixture->store, "Jan", "Jansen", NULL, NULL));
   g_clear_object (&fixture->store);
   make_foreign_db (fixture->path, "PRAGMA journal_mode = DELETE");
 
-  /* Scribble over the second page, a b-tree page of the schema's tables. */
+  /* Scribble over the second page, a b-tree page of the schema's tables. The page size
+   * is in the header, big-endian at offset 16. */
   g_file_get_contents (fixture->path, &contents, &length, NULL);
-  g_assert_cmpuint (length, >, 3 * 4096);
-  memset (contents + 4096, 0x5a, 4096);
+  page = ((guchar) contents[16] << 8) | (guchar) contents[17];
+  g_assert_cmpuint (length, >, 3 * page);
+  memset (contents + page, 0x5a, page);
   write_file (fixture->path, contents, length);
 
   assert_refused (fixture->path, FD_ERROR_CORRUPT);
