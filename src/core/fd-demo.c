@@ -396,20 +396,20 @@ make_organisation (Group       group,
   return g_strdup_printf (form, family);
 }
 
-static const char *
-make_department (Group  group,
-                 Rng   *rng)
+/* A company has a handful of internal departments, not thousands: the first rows of a
+ * demo are its departments, one customer each, and nobody else is internal. */
+static const struct
 {
-  static const char * const departments[][3] = {
-    [GROUP_NL] = { "Afdeling Financiën", "ICT-servicedesk", "Personeelszaken" },
-    [GROUP_BE] = { "Dienst Boekhouding", "IT-helpdesk", "Aankoopdienst" },
-    [GROUP_SR_CYRL] = { "Финансијска служба", "Служба набавке", "ИТ подршка" },
-    [GROUP_SR_LATN] = { "Finansijska služba", "Služba nabavke", "IT podrška" },
-    [GROUP_LV] = { "Grāmatvedība", "IT nodaļa", "Personāla daļa" },
-    [GROUP_EN] = { "Finance department", "IT service desk", "Facilities" },
-  };
-  return departments[group][rng_range (rng, 3)];
-}
+  Group       group;
+  const char *name;
+} departments[] = {
+  { GROUP_NL, "Afdeling Financiën" }, { GROUP_NL, "ICT-servicedesk" }, { GROUP_NL, "Personeelszaken" },
+  { GROUP_BE, "Dienst Boekhouding" }, { GROUP_BE, "Aankoopdienst" },
+  { GROUP_SR_CYRL, "Финансијска служба" }, { GROUP_SR_CYRL, "Служба набавке" },
+  { GROUP_SR_LATN, "IT podrška" },
+  { GROUP_LV, "Grāmatvedība" }, { GROUP_LV, "IT nodaļa" },
+  { GROUP_EN, "Facilities" },
+};
 
 static Group
 pick_group (Rng *rng)
@@ -431,7 +431,8 @@ pick_group (Rng *rng)
 #define DEMO_SPAN (6 * 365 * 86400)
 
 static FdBulkRow *
-make_row (Rng *rng)
+make_row (Rng   *rng,
+          guint  index)
 {
   static const FdChannel channels[] = {
     FD_CHANNEL_IN_PERSON, FD_CHANNEL_IN_PERSON, FD_CHANNEL_IN_PERSON, FD_CHANNEL_IN_PERSON,
@@ -456,8 +457,13 @@ make_row (Rng *rng)
     family_index = (family_index & ~1u) + (female ? 1 : 0);
   family = item (&data->family, family_index, cyrillic);
 
-  fields.kind = kind_roll < 95 ? FD_CUSTOMER_KIND_PERSON
-              : kind_roll < 99 ? FD_CUSTOMER_KIND_ORGANISATION : FD_CUSTOMER_KIND_INTERNAL;
+  fields.kind = index < G_N_ELEMENTS (departments) ? FD_CUSTOMER_KIND_INTERNAL
+              : kind_roll < 96 ? FD_CUSTOMER_KIND_PERSON : FD_CUSTOMER_KIND_ORGANISATION;
+  if (fields.kind == FD_CUSTOMER_KIND_INTERNAL)
+    {
+      group = departments[index].group;
+      data = &groups[group];
+    }
 
   if (fields.kind == FD_CUSTOMER_KIND_PERSON)
     {
@@ -471,7 +477,7 @@ make_row (Rng *rng)
       fields.family_name = organisation;
     }
   else
-    fields.family_name = make_department (group, rng);
+    fields.family_name = departments[index].name;
 
   if (rng_range (rng, 100) < 65)
     {
@@ -546,7 +552,7 @@ produce (gpointer data)
       GPtrArray *batch = g_ptr_array_new_with_free_func ((GDestroyNotify) _fd_bulk_row_free);
 
       for (guint i = 0; i < BATCH_SIZE && made < producer->n; i++, made++)
-        g_ptr_array_add (batch, make_row (&producer->rng));
+        g_ptr_array_add (batch, make_row (&producer->rng, made));
 
       while (g_async_queue_length (producer->batches) >= MAX_BATCHES &&
              !g_atomic_int_get (&producer->stop))

@@ -333,6 +333,8 @@ fd_window_init (FdWindow *self)
   g_object_bind_property (self->search_button, "active",
                           self->customers_view, "search-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* Finding a customer is what the desk does all day: the search starts open. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->search_button), TRUE);
 
   update_actions (self);
 }
