@@ -62,8 +62,8 @@ static const char * const migrations[] = {
   "  phone_key    TEXT"
   ");"
   "CREATE INDEX customers_by_name ON customers (sort_key, id) WHERE archived_at IS NULL;"
-  "CREATE INDEX customers_by_email ON customers (email_key) WHERE archived_at IS NULL;"
-  "CREATE INDEX customers_by_phone ON customers (phone_key) WHERE archived_at IS NULL;"
+  "CREATE INDEX customers_by_email ON customers (email_key) WHERE archived_at IS NULL AND email_key IS NOT NULL;"
+  "CREATE INDEX customers_by_phone ON customers (phone_key) WHERE archived_at IS NULL AND phone_key IS NOT NULL;"
   /* One row per folded name word of each active customer; sort_key lets a word's
    * customers come out in name order straight from the index. */
   "CREATE TABLE customer_words ("
