@@ -249,7 +249,10 @@ bench_search (FdStore  *store,
       }
 
   return make_case ("search_keystroke", core, raw_times, 10000,
-                    g_strdup_printf (_("%u keystrokes of %u queries, first page of 50"),
+                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u keystrokes of %u queries, first page of 50 results",
+                                                 "%u keystrokes of %u queries, first page of 50 results",
+                                                 keystrokes / SEARCH_ROUNDS),
                                      keystrokes / SEARCH_ROUNDS, (guint) G_N_ELEMENTS (search_queries)));
 }
 
@@ -452,7 +455,9 @@ fd_bench_run (const char       *path,
       g_autoptr(GArray) per = g_array_new (FALSE, FALSE, sizeof (double));
       double start, elapsed, us_per;
 
-      report (progress, user_data, _("Generating %u demo customers…"), missing);
+      report (progress, user_data,
+              g_dngettext (GETTEXT_PACKAGE, "Generating %u demo customer…", "Generating %u demo customers…", missing),
+              missing);
       start = now_us ();
       if (!fd_demo_generate (store, missing, 1, error))
         return NULL;
@@ -460,7 +465,9 @@ fd_bench_run (const char       *path,
       us_per = elapsed / missing;
       g_array_append_val (per, us_per);
       c = make_case ("demo_generate_per_customer", per, NULL, 10,
-                     g_strdup_printf (_("%u customers in %.2f s: %.0f customers/s"),
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u customer in %.2f s: %.0f customers/s",
+                                                  "%u customers in %.2f s: %.0f customers/s", missing),
                                       missing, elapsed / 1e6, missing / (elapsed / 1e6)));
       g_ptr_array_add (cases, c);
     }

@@ -902,7 +902,7 @@ fd_customer_page_init (FdCustomerPage *self)
     gtk_string_list_append (kind_labels, fd_customer_kind_to_label (kinds[i]));
 
   /* Translators: preferred language of a customer who has not said */
-  gtk_string_list_append (language_labels, C_("language", "Not Specified"));
+  gtk_string_list_append (language_labels, fd_language_to_label (NULL));
   for (guint i = 0; languages[i] != NULL; i++)
     gtk_string_list_append (language_labels, fd_language_to_label (languages[i]));
 
