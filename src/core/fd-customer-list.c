@@ -44,6 +44,7 @@ enum {
   PROP_QUERY,
   PROP_N_ITEMS,
   PROP_READY,
+  PROP_COMPLETE,
   N_PROPS
 };
 
@@ -184,6 +185,8 @@ load_more_cb (gpointer user_data)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
     }
   keep_filling (self);
+  if (!_fd_customer_search_has_more (self->search))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
   return G_SOURCE_REMOVE;
 }
 
@@ -322,6 +325,7 @@ reload (FdCustomerList *self)
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
   if (old != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
 static void
@@ -375,6 +379,7 @@ fd_customer_list_get_property (GObject    *object,
     case PROP_QUERY:   g_value_set_string (value, self->query); break;
     case PROP_N_ITEMS: g_value_set_uint (value, self->n_items); break;
     case PROP_READY:   g_value_set_boolean (value, fd_customer_list_get_ready (self)); break;
+    case PROP_COMPLETE: g_value_set_boolean (value, fd_customer_list_get_complete (self)); break;
     default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -429,6 +434,8 @@ fd_customer_list_class_init (FdCustomerListClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_READY] =
     g_param_spec_boolean ("ready", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, TRUE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -496,4 +503,17 @@ fd_customer_list_get_ready (FdCustomerList *self)
 {
   g_return_val_if_fail (FD_IS_CUSTOMER_LIST (self), FALSE);
   return self->positions != NULL;
+}
+
+/**
+ * fd_customer_list_get_complete:
+ *
+ * Returns: whether every item is counted: always when browsing; for a search, once its
+ *   last page has been fetched (before that, n-items is what was found so far)
+ */
+gboolean
+fd_customer_list_get_complete (FdCustomerList *self)
+{
+  g_return_val_if_fail (FD_IS_CUSTOMER_LIST (self), TRUE);
+  return self->search == NULL || !_fd_customer_search_has_more (self->search);
 }

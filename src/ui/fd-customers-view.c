@@ -53,24 +53,32 @@ update_count (FdCustomersView *self)
 {
   g_autofree char *count = NULL;
   const char *query = NULL;
+  gboolean complete = TRUE;
   guint n_items = 0;
 
   if (self->customers != NULL)
     {
       n_items = g_list_model_get_n_items (G_LIST_MODEL (self->customers));
       query = fd_customer_list_get_query (self->customers);
+      complete = fd_customer_list_get_complete (self->customers);
     }
 
   if (query == NULL || *query == '\0')
     /* Translators: number of customers in the list */
     count = g_strdup_printf (ngettext ("%'u customer", "%'u customers", n_items), n_items);
+  else if (!complete && n_items == 0)
+    count = g_strdup (_("Searching…"));
+  else if (!complete)
+    /* Translators: a search found this many customers so far, and there are more */
+    count = g_strdup_printf (ngettext ("More than %'u result", "More than %'u results", n_items), n_items);
   else
     /* Translators: number of customers found by a search */
     count = g_strdup_printf (ngettext ("%'u result", "%'u results", n_items), n_items);
 
   gtk_label_set_text (self->count_label, count);
 
-  if (n_items > 0)
+  /* A search still going keeps its (empty) list rather than saying "No results". */
+  if (n_items > 0 || !complete)
     {
       gtk_stack_set_visible_child_name (self->list_stack, "list");
       return;
@@ -395,6 +403,8 @@ fd_customers_view_set_store (FdCustomersView *self,
       g_signal_connect_object (self->customers, "items-changed",
                                G_CALLBACK (on_customers_items_changed_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->customers, "notify::complete",
+                               G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
 
       self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->customers)));
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
