@@ -200,12 +200,67 @@ report (FdBenchProgress  progress,
   progress (message, user_data);
 }
 
+/* One read-only operation through the core, returning its result array (NULL on error). */
+typedef GPtrArray *(*CoreOp) (FdStore *store, gconstpointer input, GError **error);
+
+/* Runs @op once with the trace hook to capture its statements (untimed), once timed
+ * without it, then replays the captured statements raw: one sample for each side. */
+static gboolean
+sample_read (FdStore        *store,
+             Raw            *raw,
+             CoreOp          op,
+             gconstpointer   input,
+             GArray         *core,
+             GArray         *raw_times,
+             GError        **error)
+{
+  FdDatabase *db = _fd_store_get_database (store);
+  g_autoptr(GPtrArray) trace = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+  double start, elapsed;
+
+  fd_database_set_trace (db, trace);
+  results = op (store, input, error);
+  fd_database_set_trace (db, NULL);
+  if (results == NULL)
+    return FALSE;
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  start = now_us ();
+  results = op (store, input, error);
+  elapsed = now_us () - start;
+  if (results == NULL)
+    return FALSE;
+  g_array_append_val (core, elapsed);
+
+  if (!raw_prepare (raw, trace, error))
+    return FALSE;
+  elapsed = raw_replay (raw, trace);
+  g_array_append_val (raw_times, elapsed);
+  return TRUE;
+}
+
+static GPtrArray *
+search_op (FdStore        *store,
+           gconstpointer   input,
+           GError        **error)
+{
+  return fd_store_search_customers (store, input, 50, error);
+}
+
+static GPtrArray *
+duplicates_op (FdStore        *store,
+               gconstpointer   input,
+               GError        **error)
+{
+  return fd_store_find_duplicates (store, (FdCustomer *) input, 10, error);
+}
+
 static FdBenchCase *
 bench_search (FdStore  *store,
               Raw      *raw,
               GError  **error)
 {
-  FdDatabase *db = _fd_store_get_database (store);
   g_autoptr(GArray) core = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) raw_times = g_array_new (FALSE, FALSE, sizeof (double));
   guint keystrokes = 0;
@@ -218,29 +273,9 @@ bench_search (FdStore  *store,
         for (const char *end = g_utf8_next_char (query); ; end = g_utf8_next_char (end))
           {
             g_autofree char *typed = g_strndup (query, end - query);
-            g_autoptr(GPtrArray) trace = g_ptr_array_new_with_free_func (g_free);
-            g_autoptr(GPtrArray) results = NULL;
-            double start, elapsed;
 
-            /* Capture once, untimed; then time the core without the trace hook. */
-            fd_database_set_trace (db, trace);
-            results = fd_store_search_customers (store, typed, 50, error);
-            fd_database_set_trace (db, NULL);
-            if (results == NULL)
+            if (!sample_read (store, raw, search_op, typed, core, raw_times, error))
               return NULL;
-            g_clear_pointer (&results, g_ptr_array_unref);
-
-            start = now_us ();
-            results = fd_store_search_customers (store, typed, 50, error);
-            elapsed = now_us () - start;
-            if (results == NULL)
-              return NULL;
-            g_array_append_val (core, elapsed);
-
-            if (!raw_prepare (raw, trace, error))
-              return NULL;
-            elapsed = raw_replay (raw, trace);
-            g_array_append_val (raw_times, elapsed);
             keystrokes++;
 
             if (*end == '\0')
@@ -371,7 +406,6 @@ bench_duplicates (FdStore  *store,
                   Raw      *raw,
                   GError  **error)
 {
-  FdDatabase *db = _fd_store_get_database (store);
   g_autoptr(GArray) core = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) raw_times = g_array_new (FALSE, FALSE, sizeof (double));
   static const char * const names[][2] = {
@@ -380,33 +414,13 @@ bench_duplicates (FdStore  *store,
 
   for (guint i = 0; i < 200; i++)
     {
-      g_autoptr(GPtrArray) trace = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(FdCustomer) draft = fd_customer_new ();
-      g_autoptr(GPtrArray) found = NULL;
-      double start, elapsed;
 
       fd_customer_set_given_name (draft, names[i % 4][0]);
       fd_customer_set_family_name (draft, names[i % 4][1]);
       fd_customer_set_phone (draft, "+31 6 1234 5678");
-
-      fd_database_set_trace (db, trace);
-      found = fd_store_find_duplicates (store, draft, 10, error);
-      fd_database_set_trace (db, NULL);
-      if (found == NULL)
+      if (!sample_read (store, raw, duplicates_op, draft, core, raw_times, error))
         return NULL;
-      g_clear_pointer (&found, g_ptr_array_unref);
-
-      start = now_us ();
-      found = fd_store_find_duplicates (store, draft, 10, error);
-      elapsed = now_us () - start;
-      if (found == NULL)
-        return NULL;
-      g_array_append_val (core, elapsed);
-
-      if (!raw_prepare (raw, trace, error))
-        return NULL;
-      elapsed = raw_replay (raw, trace);
-      g_array_append_val (raw_times, elapsed);
     }
 
   return make_case ("find_duplicates", core, raw_times, 10000,
