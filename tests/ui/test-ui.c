@@ -390,28 +390,35 @@ test_duplicates (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (page_child (fixture, "duplicates_group")));
 }
 
+/* What "Customers" must read as in each language: the catalogue is the reference, so a
+ * window that ignored it — or a catalogue that lost the string — fails. */
+static const char * const customers_title[][2] = {
+  { "nl", "Klanten" },
+  { "sr", "Клијенти" },
+  { "sr@latin", "Klijenti" },
+  { "lv", "Klienti" },
+};
+
+static const char *test_language;
+
 static void
 test_translated (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *mo = g_build_filename (g_getenv ("FRONTDESK_LOCALEDIR") ? g_getenv ("FRONTDESK_LOCALEDIR") : LOCALEDIR,
-                                          "nl", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  const char *expected = NULL;
   AdwViewStack *stack;
   AdwViewStackPage *stack_page;
 
-  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *message = g_strdup_printf ("%s does not exist yet", mo);
-      g_test_skip (message);
-      return;
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (customers_title); i++)
+    if (g_str_equal (customers_title[i][0], test_language))
+      expected = customers_title[i][1];
+  g_assert_nonnull (expected);
 
   stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
                                                          FD_TYPE_WINDOW, "view_stack"));
   stack_page = adw_view_stack_get_page (stack, GTK_WIDGET (get_view (fixture)));
 
-  g_assert_cmpstr (adw_view_stack_page_get_title (stack_page), !=, "Customers");
-  g_assert_cmpstr (adw_view_stack_page_get_title (stack_page), !=, "");
+  g_assert_cmpstr (adw_view_stack_page_get_title (stack_page), ==, expected);
 }
 
 static void
@@ -500,11 +507,14 @@ main (int   argc,
   gboolean i18n = FALSE;
   int n_args = 1;
 
-  /* --i18n runs the translated-window test alone, in Dutch. */
+  /* --i18n LANGUAGE runs the translated-window test alone, in that language. */
   for (int i = 1; i < argc; i++)
     {
-      if (g_str_equal (argv[i], "--i18n"))
-        i18n = TRUE;
+      if (g_str_equal (argv[i], "--i18n") && i + 1 < argc)
+        {
+          i18n = TRUE;
+          test_language = argv[++i];
+        }
       else
         argv[n_args++] = argv[i];
     }
@@ -513,7 +523,7 @@ main (int   argc,
 
   if (i18n)
     {
-      g_setenv ("LANGUAGE", "nl", TRUE);
+      g_setenv ("LANGUAGE", test_language, TRUE);
       g_setenv ("LC_ALL", "C.UTF-8", TRUE);
     }
   g_setenv ("GTK_A11Y", "test", FALSE);
