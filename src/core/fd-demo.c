@@ -536,6 +536,7 @@ prepare_lists (void)
 typedef struct
 {
   GAsyncQueue *batches;    /* GPtrArray of FdBulkRow; an empty one ends the stream */
+  GAsyncQueue *written;    /* batches back from the writer, freed here: frees cost too */
   Rng          rng;
   guint        n;
   gint         stop;
@@ -558,6 +559,9 @@ produce (gpointer data)
              !g_atomic_int_get (&producer->stop))
         g_usleep (100);
       g_async_queue_push (producer->batches, batch);
+
+      while ((batch = g_async_queue_try_pop (producer->written)))
+        g_ptr_array_unref (batch);
     }
 
   g_async_queue_push (producer->batches, g_ptr_array_new ());
@@ -587,24 +591,30 @@ fd_demo_generate (FdStore  *store,
     return FALSE;
 
   producer.batches = g_async_queue_new_full ((GDestroyNotify) g_ptr_array_unref);
+  producer.written = g_async_queue_new_full ((GDestroyNotify) g_ptr_array_unref);
   producer.rng.state = seed * 0x2545F4914F6CDD1Dull + 1;
   producer.n = n_customers;
   thread = g_thread_new ("fd-demo", produce, &producer);
 
   for (;;)
     {
-      g_autoptr(GPtrArray) batch = g_async_queue_pop (producer.batches);
+      GPtrArray *batch = g_async_queue_pop (producer.batches);
 
       if (batch->len == 0)
-        break;
+        {
+          g_ptr_array_unref (batch);
+          break;
+        }
       for (guint i = 0; ok && i < batch->len; i++)
         ok = _fd_store_bulk_add (bulk, batch->pdata[i], error);
       if (!ok)
         g_atomic_int_set (&producer.stop, 1);
+      g_async_queue_push (producer.written, batch);
     }
 
   g_thread_join (thread);
   g_async_queue_unref (producer.batches);
+  g_async_queue_unref (producer.written);
 
   return ok && _fd_store_bulk_commit (bulk, error);
 }
