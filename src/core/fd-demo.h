@@ -12,4 +12,14 @@ gboolean fd_demo_generate (FdStore  *store,
                            guint64   seed,
                            GError  **error);
 
+/* Adds branches in the Netherlands, Flanders, Serbia and Latvia with desks, staff, the
+ * questionnaire, and @n_visits visits over the three years before @until (Unix seconds)
+ * with realistic weekday, hour and seasonal peaks, spread over the existing customers.
+ * Deterministic for a seed and @until. */
+gboolean fd_demo_generate_visits (FdStore  *store,
+                                  guint     n_visits,
+                                  guint64   seed,
+                                  gint64    until,
+                                  GError  **error);
+
 G_END_DECLS

@@ -3,8 +3,11 @@
 
 #include <gio/gio.h>
 
+#include "fd-branch.h"
 #include "fd-customer.h"
+#include "fd-desk.h"
 #include "fd-history-entry.h"
+#include "fd-visit.h"
 
 G_BEGIN_DECLS
 
@@ -56,6 +59,144 @@ GPtrArray   *fd_store_list_history          (FdStore      *self,
                                              gint64        customer_id,
                                              guint         limit,
                                              GError      **error);
+
+/* Branches, desks, staff, purposes and the questionnaire. */
+FdBranch    *fd_store_add_branch            (FdStore      *self,
+                                             FdBranch     *draft,
+                                             GError      **error);
+FdBranch    *fd_store_update_branch         (FdStore      *self,
+                                             FdBranch     *draft,
+                                             GError      **error);
+FdBranch    *fd_store_get_branch            (FdStore      *self,
+                                             gint64        id,
+                                             GError      **error);
+/* Element type FdBranch, by name. */
+GPtrArray   *fd_store_list_branches         (FdStore      *self,
+                                             GError      **error);
+/* The branch this database works at: the one remembered with
+ * fd_store_set_current_branch(), else the only one; 0 when there is no such branch. */
+gint64       fd_store_get_current_branch    (FdStore      *self);
+gboolean     fd_store_set_current_branch    (FdStore      *self,
+                                             gint64        branch_id,
+                                             GError      **error);
+FdDesk      *fd_store_add_desk              (FdStore      *self,
+                                             gint64        branch_id,
+                                             const char   *name,
+                                             GError      **error);
+/* Element type FdDesk, by name. */
+GPtrArray   *fd_store_list_desks            (FdStore      *self,
+                                             gint64        branch_id,
+                                             GError      **error);
+/* Staff: @role is "receptionist", "branch_staff" or "manager". Returns the new id, 0 on error. */
+gint64       fd_store_add_staff             (FdStore      *self,
+                                             gint64        branch_id,
+                                             const char   *name,
+                                             const char   *role,
+                                             GError      **error);
+/* Visit purposes, in order: codes (information, purchase, technical_service, claim,
+ * renewal, other, and any added) and their labels, translated for the defaults. */
+gboolean     fd_store_list_purposes         (FdStore      *self,
+                                             GStrv        *codes,
+                                             GStrv        *labels,
+                                             GError      **error);
+gboolean     fd_store_add_purpose           (FdStore      *self,
+                                             const char   *code,
+                                             const char   *label,
+                                             GError      **error);
+/* The branch's questionnaire for the questioning technique: questions in order. */
+GStrv        fd_store_get_questions         (FdStore      *self,
+                                             gint64        branch_id,
+                                             GError      **error);
+gboolean     fd_store_set_questions         (FdStore      *self,
+                                             gint64        branch_id,
+                                             const char * const *questions,
+                                             GError      **error);
+
+/* The queue and visits. @at is Unix seconds, 0 for now; a time in the future, or before
+ * the visit's arrival, is refused. Each call is one durable transaction. */
+FdVisit     *fd_store_check_in              (FdStore      *self,
+                                             gint64        branch_id,
+                                             gint64        customer_id,   /* 0: anonymous */
+                                             const char   *purpose,
+                                             FdPriority    priority,
+                                             gint64        at,
+                                             GError      **error);
+/* Waiting visits of a branch in the order they will be called: priority first, then
+ * first come. Element type FdVisit. */
+GPtrArray   *fd_store_list_queue            (FdStore      *self,
+                                             gint64        branch_id,
+                                             GError      **error);
+/* Visits being served at the branch's desks now, latest call first. Element type FdVisit. */
+GPtrArray   *fd_store_list_serving          (FdStore      *self,
+                                             gint64        branch_id,
+                                             GError      **error);
+/* Calls the next waiting visit (or the one with @ticket, of today) to @desk_id. */
+FdVisit     *fd_store_call                  (FdStore      *self,
+                                             gint64        branch_id,
+                                             gint64        desk_id,
+                                             const char   *ticket,        /* NULL: the next */
+                                             gint64        at,
+                                             GError      **error);
+FdVisit     *fd_store_recall                (FdStore      *self,
+                                             gint64        visit_id,
+                                             gint64        at,
+                                             GError      **error);
+FdVisit     *fd_store_transfer              (FdStore      *self,
+                                             gint64        visit_id,
+                                             gint64        desk_id,
+                                             GError      **error);
+FdVisit     *fd_store_mark_no_show          (FdStore      *self,
+                                             gint64        visit_id,
+                                             gint64        at,
+                                             GError      **error);
+FdVisit     *fd_store_cancel_visit          (FdStore      *self,
+                                             gint64        visit_id,
+                                             gint64        at,
+                                             GError      **error);
+
+/* What the clerk records when a visit ends. Ratings 1–5, 0 when the customer skipped. */
+typedef struct
+{
+  FdTechnique          technique;
+  FdOutcome            outcome;
+  const char          *notes;
+  int                  rating_solved;
+  int                  rating_staff;
+  const char * const  *answers;       /* questionnaire answers, in question order, or NULL */
+  gint64               staff_id;      /* who served, 0 when not recorded */
+} FdVisitReport;
+
+FdVisit     *fd_store_finish_visit          (FdStore      *self,
+                                             gint64        visit_id,
+                                             const FdVisitReport *report,
+                                             gint64        at,
+                                             GError      **error);
+FdVisit     *fd_store_get_visit             (FdStore      *self,
+                                             gint64        id,
+                                             GError      **error);
+GStrv        fd_store_get_visit_answers     (FdStore      *self,
+                                             gint64        visit_id,
+                                             GError      **error);
+/* A customer's visits, newest first, from before @before (0: from the newest). */
+GPtrArray   *fd_store_list_customer_visits  (FdStore      *self,
+                                             gint64        customer_id,
+                                             gint64        before,
+                                             guint         limit,
+                                             GError      **error);
+/* An honest range for how long a waiting visit will still wait, in minutes, from this
+ * branch's service times at this weekday and hour, the visits ahead and the desks open. */
+gboolean     fd_store_estimate_wait         (FdStore      *self,
+                                             FdVisit      *visit,
+                                             int          *low_minutes,
+                                             int          *high_minutes,
+                                             GError      **error);
+
+/* Signals: "customers-changed", "visits-changed" (the queue or any visit), "branches-changed"
+ * (branches, desks, staff, purposes, questions), and "corrupt" (GError). Changes made by
+ * other processes on the same database (a second Frontdesk, the waiting-room board, the
+ * CLI) are noticed once fd_store_watch() has been called: within a second, through a file
+ * monitor and PRAGMA data_version, never by polling tables. */
+void         fd_store_watch                 (FdStore      *self);
 
 /* Reads the database file once in the background so first queries are warm. */
 void         fd_store_prewarm_async         (FdStore      *self);
