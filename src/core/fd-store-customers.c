@@ -795,23 +795,16 @@ history_entry_from_row (sqlite3_stmt *stmt)
                                sqlite3_column_int64 (stmt, 1), title, detail);
 }
 
-/**
- * fd_store_list_history:
- *
- * Returns: (transfer full) (element-type FdHistoryEntry): the customer's timeline, newest first
- */
-GPtrArray *
-fd_store_list_history (FdStore     *self,
-                       gint64       customer_id,
-                       guint        limit,
-                       GError     **error)
+static GPtrArray *
+list_record_changes (FdStore     *self,
+                     gint64       customer_id,
+                     guint        limit,
+                     GError     **error)
 {
   FdDatabase *db;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
   int rc;
-
-  g_return_val_if_fail (FD_IS_STORE (self), NULL);
 
   db = _fd_store_get_database (self);
   /* Creation comes from the row itself (bulk loads write no event rows); the rest from
@@ -834,6 +827,82 @@ fd_store_list_history (FdStore     *self,
     {
       fd_database_set_error (db, rc, error);
       return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+static FdHistoryEntry *
+history_entry_from_visit (FdVisit *visit)
+{
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  g_auto(GStrv) details = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *detail = NULL;
+
+  /* Translators: a visit in a customer's history; %s is its purpose, e.g. “Purchase” */
+  title = g_strdup_printf (_("Visit: %s"), _fd_purpose_default_label (fd_visit_get_purpose (visit)));
+
+  if (fd_visit_get_state (visit) != FD_VISIT_STATE_FINISHED)
+    g_strv_builder_add (parts, fd_visit_state_to_label (fd_visit_get_state (visit)));
+  if (fd_visit_get_technique (visit) != FD_TECHNIQUE_NONE)
+    g_strv_builder_add (parts, fd_technique_to_label (fd_visit_get_technique (visit)));
+  if (fd_visit_get_outcome (visit) != FD_OUTCOME_NONE)
+    g_strv_builder_add (parts, fd_outcome_to_label (fd_visit_get_outcome (visit)));
+  if (fd_visit_get_rating_solved (visit) > 0 || fd_visit_get_rating_staff (visit) > 0)
+    {
+      /* Translators: the customer's two ratings of a visit, out of 5: problem solved, staff */
+      g_autofree char *ratings = g_strdup_printf (_("rated %d/5 solved, %d/5 staff"),
+                                                  fd_visit_get_rating_solved (visit),
+                                                  fd_visit_get_rating_staff (visit));
+      g_strv_builder_add (parts, ratings);
+    }
+  details = g_strv_builder_end (parts);
+  detail = g_strjoinv (C_("list separator", ", "), details);
+
+  return fd_history_entry_new ("visit", fd_visit_get_id (visit), fd_visit_get_arrived_at (visit),
+                               title, *detail ? detail : NULL);
+}
+
+/**
+ * fd_store_list_history:
+ *
+ * The customer's timeline: visits and changes to the record, newest first.
+ *
+ * Returns: (transfer full) (element-type FdHistoryEntry): at most @limit entries
+ */
+GPtrArray *
+fd_store_list_history (FdStore     *self,
+                       gint64       customer_id,
+                       guint        limit,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  guint c = 0, v = 0;
+
+  g_return_val_if_fail (FD_IS_STORE (self), NULL);
+
+  if (!(changes = list_record_changes (self, customer_id, limit, error)) ||
+      !(visits = fd_store_list_customer_visits (self, customer_id, 0, limit, error)))
+    return NULL;
+
+  /* Both lists are newest first: merge them. */
+  while (out->len < limit && (c < changes->len || v < visits->len))
+    {
+      FdHistoryEntry *change = c < changes->len ? changes->pdata[c] : NULL;
+      FdVisit *visit = v < visits->len ? visits->pdata[v] : NULL;
+
+      if (visit && (!change || fd_visit_get_arrived_at (visit) >= fd_history_entry_get_at (change)))
+        {
+          g_ptr_array_add (out, history_entry_from_visit (visit));
+          v++;
+        }
+      else
+        {
+          g_ptr_array_add (out, g_object_ref (change));
+          c++;
+        }
     }
   return g_steal_pointer (&out);
 }

@@ -17,6 +17,12 @@ void        _fd_customer_key_clear        (FdCustomerKey *key);
 
 FdDatabase *_fd_store_get_database        (FdStore       *self);
 void        _fd_store_emit_changed        (FdStore       *self);
+void        _fd_store_emit_visits_changed (FdStore       *self);
+void        _fd_store_emit_branches_changed (FdStore     *self);
+GHashTable *_fd_store_get_service_times   (FdStore       *self);
+const char *_fd_purpose_default_label     (const char    *code);
+gint64      _fd_store_resolve_time        (gint64         at,
+                                           GError       **error);
 
 /* Column list and row reader shared by every customer query. */
 #define FD_CUSTOMER_COLUMNS \

@@ -12,13 +12,24 @@
 
 struct _FdStore
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  FdDatabase *db;
+  FdDatabase   *db;
+
+  /* Changes by other processes: a monitor on the WAL file wakes us, data_version says
+   * whether another connection really committed. */
+  GFileMonitor *wal_monitor;
+  gint64        data_version;
+  guint         check_source;
+
+  /* Service-time quantiles per (branch, weekday, hour), for wait estimates. */
+  GHashTable   *service_times;
 };
 
 enum {
   CUSTOMERS_CHANGED,
+  VISITS_CHANGED,
+  BRANCHES_CHANGED,
   CORRUPT,
   N_SIGNALS
 };
@@ -32,6 +43,11 @@ fd_store_finalize (GObject *object)
 {
   FdStore *self = FD_STORE (object);
 
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  if (self->wal_monitor)
+    g_file_monitor_cancel (self->wal_monitor);
+  g_clear_object (&self->wal_monitor);
+  g_clear_pointer (&self->service_times, g_hash_table_unref);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (fd_store_parent_class)->finalize (object);
@@ -52,6 +68,25 @@ fd_store_class_init (FdStoreClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   /**
+   * FdStore::visits-changed:
+   *
+   * Emitted after any change to the queue or to a visit, here or (with fd_store_watch())
+   * in another process.
+   */
+  signals[VISITS_CHANGED] =
+    g_signal_new ("visits-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * FdStore::branches-changed:
+   *
+   * Emitted after a change to branches, desks, staff, purposes or questionnaires.
+   */
+  signals[BRANCHES_CHANGED] =
+    g_signal_new ("branches-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
    * FdStore::corrupt:
    * @error: what the background check found
    *
@@ -65,6 +100,7 @@ fd_store_class_init (FdStoreClass *klass)
 static void
 fd_store_init (FdStore *self)
 {
+  self->service_times = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 /**
@@ -137,6 +173,101 @@ void
 _fd_store_emit_changed (FdStore *self)
 {
   g_signal_emit (self, signals[CUSTOMERS_CHANGED], 0);
+}
+
+void
+_fd_store_emit_visits_changed (FdStore *self)
+{
+  g_signal_emit (self, signals[VISITS_CHANGED], 0);
+}
+
+void
+_fd_store_emit_branches_changed (FdStore *self)
+{
+  g_signal_emit (self, signals[BRANCHES_CHANGED], 0);
+}
+
+GHashTable *
+_fd_store_get_service_times (FdStore *self)
+{
+  return self->service_times;
+}
+
+static gint64
+read_data_version (FdStore *self)
+{
+  sqlite3_stmt *stmt = fd_database_prepare (self->db, "PRAGMA data_version", NULL);
+  gint64 version = 0;
+
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt)
+    sqlite3_reset (stmt);
+  return version;
+}
+
+/* data_version changes only when another connection commits: our own writes already
+ * emitted their signals. */
+static gboolean
+check_data_version_cb (gpointer user_data)
+{
+  FdStore *self = user_data;
+  gint64 version = read_data_version (self);
+
+  self->check_source = 0;
+  if (version != self->data_version)
+    {
+      self->data_version = version;
+      g_hash_table_remove_all (self->service_times);
+      g_signal_emit (self, signals[BRANCHES_CHANGED], 0);
+      g_signal_emit (self, signals[CUSTOMERS_CHANGED], 0);
+      g_signal_emit (self, signals[VISITS_CHANGED], 0);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_wal_monitor_changed_cb (FdStore           *self,
+                           GFile             *file,
+                           GFile             *other_file,
+                           GFileMonitorEvent  event,
+                           GFileMonitor      *monitor)
+{
+  if (self->check_source == 0)
+    self->check_source = g_timeout_add (50, check_data_version_cb, self);
+}
+
+/**
+ * fd_store_watch:
+ *
+ * Notices commits by other processes on this database (another Frontdesk, the board, the
+ * CLI) and re-emits the change signals, within a second. Uses a file monitor on the
+ * write-ahead log, so it costs nothing while nothing happens.
+ */
+void
+fd_store_watch (FdStore *self)
+{
+  g_autofree char *wal_path = NULL;
+  g_autoptr(GFile) wal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (FD_IS_STORE (self));
+
+  if (self->wal_monitor != NULL)
+    return;
+
+  self->data_version = read_data_version (self);
+  wal_path = g_strconcat (fd_store_get_path (self), "-wal", NULL);
+  wal = g_file_new_for_path (wal_path);
+  self->wal_monitor = g_file_monitor_file (wal, G_FILE_MONITOR_NONE, NULL, &error);
+  if (self->wal_monitor == NULL)
+    {
+      g_warning ("Cannot watch %s for changes by other programs: %s", wal_path, error->message);
+      return;
+    }
+  g_file_monitor_set_rate_limit (self->wal_monitor, 100);
+  g_signal_connect_object (self->wal_monitor, "changed",
+                           G_CALLBACK (on_wal_monitor_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
