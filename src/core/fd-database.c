@@ -596,3 +596,84 @@ fd_transaction_free (FdTransaction *self)
   g_object_unref (self->db);
   g_free (self);
 }
+
+/**
+ * fd_database_begin_bulk:
+ * @big: a load big enough to be worth leaving WAL for
+ * @wal_off: (out): whether WAL was left, for fd_database_end_bulk()
+ *
+ * Settings for one big load transaction: no syncs until the commit, a large cache. With
+ * a rollback journal, pages added past the old end of the file are not journaled: a load
+ * into a new database writes each page once instead of twice. That only works when no
+ * other connection is open; otherwise the load simply stays in WAL mode.
+ */
+gboolean
+fd_database_begin_bulk (FdDatabase  *self,
+                        gboolean     big,
+                        gboolean    *wal_off,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  *wal_off = FALSE;
+  if (big && (stmt = fd_database_prepare (self, "PRAGMA journal_mode = DELETE", NULL)) &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    *wal_off = g_strcmp0 (fd_column_text (stmt, 0), "delete") == 0;
+  if (stmt)
+    sqlite3_reset (stmt);
+
+  return fd_database_exec (self, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA threads = 2", error);
+}
+
+void
+fd_database_end_bulk (FdDatabase *self,
+                      gboolean    wal_off)
+{
+  fd_database_exec (self, "PRAGMA synchronous = FULL; PRAGMA cache_size = -16384; PRAGMA threads = 0", NULL);
+  if (wal_off)
+    fd_database_exec (self, "PRAGMA journal_mode = WAL", NULL);
+}
+
+/**
+ * fd_database_drop_indexes:
+ *
+ * Drops the secondary indexes of @table for a big load: building them once at the end,
+ * by sorting, is about ten times faster than inserting into each B-tree row by row.
+ *
+ * Returns: (transfer full): the CREATE INDEX statements to run again, or %NULL on error
+ */
+GPtrArray *
+fd_database_drop_indexes (FdDatabase  *self,
+                          const char  *table,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = fd_database_prepare (self,
+          "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+          " AND tbl_name = ?1", error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup (fd_column_text (stmt, 0)));
+      g_ptr_array_add (indexes, g_strdup (fd_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fd_database_set_error (self, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (char *) names->pdata[i]);
+      if (!fd_database_exec (self, sql, error))
+        return NULL;
+    }
+  return g_steal_pointer (&indexes);
+}

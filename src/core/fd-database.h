@@ -40,6 +40,15 @@ gboolean       fd_database_check_integrity (FdDatabase  *self,
                                           GError       **error);
 void           fd_database_set_trace     (FdDatabase    *self,
                                           GPtrArray     *sink);
+gboolean       fd_database_begin_bulk    (FdDatabase    *self,
+                                          gboolean       big,
+                                          gboolean      *wal_off,
+                                          GError       **error);
+void           fd_database_end_bulk      (FdDatabase    *self,
+                                          gboolean       wal_off);
+GPtrArray     *fd_database_drop_indexes  (FdDatabase    *self,
+                                          const char    *table,
+                                          GError       **error);
 
 FdTransaction *fd_transaction_begin      (FdDatabase    *db,
                                           GError       **error);

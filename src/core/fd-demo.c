@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -617,4 +618,338 @@ fd_demo_generate (FdStore  *store,
   g_async_queue_unref (producer.written);
 
   return ok && _fd_store_bulk_commit (bulk, error);
+}
+
+/* The demo's branches: one per country, with its desks, staff and questionnaire in the
+ * branch's language. */
+static const struct
+{
+  const char *name;
+  const char *country;
+  const char *address;
+  const char *phone;
+  const char *email;
+  int         opens;       /* weekdays, minutes after midnight */
+  int         closes;
+  int         saturday_closes;   /* 0: closed on Saturday; opens at 10:00 otherwise */
+  guint       desks;
+  double      size;        /* share of the visits */
+  const char *staff[4];
+  const char *questions[4];   /* NULL-terminated */
+} demo_branches[] = {
+  { "Amsterdam Centrum", "NL", "Damrak 70\n1012 LM Amsterdam", "+31 20 123 4567", "amsterdam@example.nl",
+    9 * 60, 17 * 60, 14 * 60, 4, 0.32,
+    { "Sanne de Vries", "Daan Bakker", "Fleur Jansen", "Pieter Visser" },
+    { "Waarmee kunnen we u helpen?", "Sinds wanneer speelt dit?", "Hoe wilt u op de hoogte blijven?" } },
+  { "Gent Kouter", "BE", "Kouter 29\n9000 Gent", "+32 9 123 45 67", "gent@example.be",
+    9 * 60, 17 * 60 + 30, 0, 3, 0.22,
+    { "Els Peeters", "Koen Maes", "Lien Claes", NULL },
+    { "Waarmee kunnen we u helpen?", "Sinds wanneer speelt dit?", "Hoe wilt u op de hoogte blijven?" } },
+  { "Београд Центар", "RS", "Кнез Михаилова 10\n11000 Београд", "+381 11 123 4567", "beograd@primer.rs",
+    8 * 60, 16 * 60, 13 * 60, 4, 0.28,
+    { "Милица Јовановић", "Марко Петровић", "Јелена Николић", "Никола Илић" },
+    { "Како можемо да вам помогнемо?", "Од када траје проблем?", "Како желите да вас обавестимо?" } },
+  { "Rīga Centrs", "LV", "Brīvības iela 40\nRīga, LV-1050", "+371 6712 3456", "riga@piemers.lv",
+    9 * 60, 18 * 60, 0, 3, 0.18,
+    { "Līga Bērziņa", "Jānis Kalniņš", "Inese Ozola", NULL },
+    { "Kā mēs varam palīdzēt?", "Kopš kura laika tas notiek?", "Kā vēlaties saņemt ziņas?" } },
+};
+
+typedef struct
+{
+  gint64  id;
+  gint64  desks[4];
+  guint   n_desks;
+  gint64  staff[4];
+  guint   n_staff;
+} DemoBranch;
+
+static gboolean
+make_demo_branches (FdStore     *store,
+                    DemoBranch  *out,
+                    GError     **error)
+{
+  for (guint b = 0; b < G_N_ELEMENTS (demo_branches); b++)
+    {
+      g_autoptr(FdBranch) draft = fd_branch_new ();
+      g_autoptr(FdBranch) branch = NULL;
+
+      fd_branch_set_name (draft, demo_branches[b].name);
+      fd_branch_set_country (draft, demo_branches[b].country);
+      fd_branch_set_address (draft, demo_branches[b].address);
+      fd_branch_set_phone (draft, demo_branches[b].phone);
+      fd_branch_set_email (draft, demo_branches[b].email);
+      for (int d = 1; d <= 5; d++)
+        fd_branch_set_hours (draft, d, demo_branches[b].opens, demo_branches[b].closes);
+      fd_branch_set_hours (draft, 6, demo_branches[b].saturday_closes ? 10 * 60 : -1,
+                           demo_branches[b].saturday_closes);
+      fd_branch_set_hours (draft, 7, -1, -1);
+      if (!(branch = fd_store_add_branch (store, draft, error)) ||
+          !fd_store_set_questions (store, fd_branch_get_id (branch), demo_branches[b].questions, error))
+        return FALSE;
+
+      out[b].id = fd_branch_get_id (branch);
+      for (guint i = 0; i < demo_branches[b].desks; i++)
+        {
+          /* Translators: the name of a demo desk, %u its number */
+          g_autofree char *name = g_strdup_printf (_("Desk %u"), i + 1);
+          g_autoptr(FdDesk) desk = fd_store_add_desk (store, out[b].id, name, error);
+
+          if (desk == NULL)
+            return FALSE;
+          out[b].desks[out[b].n_desks++] = fd_desk_get_id (desk);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (demo_branches[b].staff) && demo_branches[b].staff[i]; i++)
+        {
+          gint64 id = fd_store_add_staff (store, out[b].id, demo_branches[b].staff[i],
+                                          i == 0 ? "manager" : i == 1 ? "receptionist" : "branch_staff",
+                                          error);
+          if (id == 0)
+            return FALSE;
+          out[b].staff[out[b].n_staff++] = id;
+        }
+    }
+
+  return fd_store_get_current_branch (store) != 0 ||
+         fd_store_set_current_branch (store, out[0].id, error);
+}
+
+static int
+compare_gint64_asc (gconstpointer a,
+                    gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return (x > y) - (x < y);
+}
+
+/* Busy Mondays and Fridays, quiet Saturdays; peaks in the holidays (July, August,
+ * December), as the seasonal cycles of the seeds describe. */
+static double
+day_weight (int weekday,
+            int month)
+{
+  static const double weekdays[] = { 1.3, 1.0, 0.9, 1.0, 1.2, 0.7, 0 };
+  static const double months[] = { 0.9, 0.85, 0.95, 1.0, 1.0, 1.05, 1.25, 1.3, 1.0, 0.95, 1.0, 1.2 };
+
+  return weekdays[weekday - 1] * months[month - 1];
+}
+
+/* Late morning and early afternoon peaks within the opening hours. */
+static double
+hour_weight (int hour)
+{
+  static const double hours[24] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0.6, 0.9, 1.4, 1.5, 1.0, 0.9, 1.3, 1.2, 0.9, 0.6, 0.4, 0, 0, 0, 0, 0,
+  };
+  return hours[hour];
+}
+
+static const char *
+pick_weighted (Rng                *rng,
+               const char * const *codes,
+               const double       *weights,
+               guint               n)
+{
+  double r = rng_double (rng);
+
+  for (guint i = 0; i < n - 1; i++)
+    {
+      if (r < weights[i])
+        return codes[i];
+      r -= weights[i];
+    }
+  return codes[n - 1];
+}
+
+/* Minutes of service, log-normal-ish around a technique's typical length: empathy costs
+ * the operator more time, as the seeds say. */
+static gint64
+service_seconds (Rng        *rng,
+                 const char *technique)
+{
+  double typical = g_str_equal (technique, "empathy") ? 13 : g_str_equal (technique, "questioning") ? 10 : 8;
+  double factor = exp ((rng_double (rng) + rng_double (rng) + rng_double (rng) - 1.5) * 0.6);
+
+  return (gint64) (typical * factor * 60) + 30;
+}
+
+static int
+rating (Rng        *rng,
+        const char *technique)
+{
+  double r = rng_double (rng) - (g_str_equal (technique, "empathy") ? 0.08 : 0);
+
+  if (rng_double (rng) < 0.35)
+    return 0;   /* skipped */
+  return r < 0.45 ? 5 : r < 0.75 ? 4 : r < 0.90 ? 3 : r < 0.96 ? 2 : 1;
+}
+
+/**
+ * fd_demo_generate_visits:
+ *
+ * Adds the demo branches and @n_visits visits over the three years before @until, in one
+ * transaction for the visits.
+ */
+gboolean
+fd_demo_generate_visits (FdStore  *store,
+                         guint     n_visits,
+                         guint64   seed,
+                         gint64    until,
+                         GError  **error)
+{
+  static const char * const purposes[] = { "information", "purchase", "technical_service", "claim", "renewal", "other" };
+  static const double purpose_weights[] = { 0.35, 0.20, 0.15, 0.08, 0.12, 0.10 };
+  static const char * const letters[] = { "A", "B", "C", "D", "E", "F" };
+  static const char * const techniques[] = { "explanation", "empathy", "questioning" };
+  static const double technique_weights[] = { 0.45, 0.25, 0.30 };
+  static const char * const outcomes[] = { "resolved", "follow_up", "referred", "claim_opened" };
+  static const double outcome_weights[] = { 0.70, 0.14, 0.09, 0.07 };
+  DemoBranch branches[G_N_ELEMENTS (demo_branches)] = { { 0 } };
+  g_autoptr(FdBulkVisits) bulk = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (double));
+  Rng rng = { seed * 0x9E3779B97F4A7C15ull + 7 };
+  gint64 first_customer, last_customer;
+  const int n_days = 3 * 365;
+  double total = 0, carried = 0;
+  guint made = 0, last_open = 0;
+
+  g_return_val_if_fail (FD_IS_STORE (store), FALSE);
+
+  if (!make_demo_branches (store, branches, error))
+    return FALSE;
+  _fd_store_customer_id_range (store, &first_customer, &last_customer);
+
+  {
+    g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (until);
+    end = g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
+                                 g_date_time_get_day_of_month (local), 0, 0, 0);
+  }
+
+  /* Weights of every (day, branch) first, so the visits add up to exactly n_visits. */
+  for (int d = n_days; d > 0; d--)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (end, -d);
+      int weekday = g_date_time_get_day_of_week (day);
+
+      for (guint b = 0; b < G_N_ELEMENTS (demo_branches); b++)
+        {
+          gboolean open = weekday <= 5 || (weekday == 6 && demo_branches[b].saturday_closes);
+          double w = open ? day_weight (weekday, g_date_time_get_month (day)) * demo_branches[b].size : 0;
+
+          if (w > 0)
+            last_open = weights->len;
+          g_array_append_val (weights, w);
+          total += w;
+        }
+    }
+
+  if (!(bulk = _fd_store_bulk_visits_begin (store, n_visits, error)))
+    return FALSE;
+
+  for (int d = n_days, slot = 0; d > 0; d--)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (end, -d);
+      int weekday = g_date_time_get_day_of_week (day);
+      int day_code = g_date_time_get_year (day) * 10000 + g_date_time_get_month (day) * 100 +
+                     g_date_time_get_day_of_month (day);
+
+      for (guint b = 0; b < G_N_ELEMENTS (demo_branches); b++, slot++)
+        {
+          double exact = g_array_index (weights, double, slot) / total * n_visits + carried;
+          guint count = (guint) exact;
+          int opens = demo_branches[b].opens / 60;
+          int closes = weekday == 6 ? demo_branches[b].saturday_closes / 60 : demo_branches[b].closes / 60;
+          g_autoptr(GArray) arrivals = g_array_new (FALSE, FALSE, sizeof (gint64));
+          double hours_total = 0;
+
+          carried = exact - count;
+          if ((guint) slot == last_open)
+            count = n_visits - made;   /* the rounding's last crumbs, on the last open day */
+          if (count == 0)
+            continue;
+
+          if (weekday == 6)
+            opens = 10;
+          for (int h = opens; h < closes; h++)
+            hours_total += hour_weight (h);
+
+          /* Arrival times of the day, in order: an hour by weight, a second within it. */
+          for (guint i = 0; i < count; i++)
+            {
+              double r = rng_double (&rng) * hours_total;
+              int h = opens;
+              g_autoptr(GDateTime) hour_start = NULL;
+              gint64 at;
+
+              while (h < closes - 1 && r >= hour_weight (h))
+                r -= hour_weight (h++);
+              hour_start = g_date_time_add_hours (day, h);
+              at = g_date_time_to_unix (hour_start) + rng_range (&rng, 3600);
+              g_array_append_val (arrivals, at);
+            }
+          g_array_sort (arrivals, compare_gint64_asc);
+
+          for (guint i = 0; i < count; i++, made++)
+            {
+              gint64 arrived = g_array_index (arrivals, gint64, i);
+              const char *purpose = pick_weighted (&rng, purposes, purpose_weights, G_N_ELEMENTS (purposes));
+              const char *technique = pick_weighted (&rng, techniques, technique_weights, G_N_ELEMENTS (techniques));
+              guint purpose_index = 0;
+              g_autofree char *ticket = NULL;
+              g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (arrived);
+              double roll = rng_double (&rng);
+              FdVisitRow row = { 0 };
+
+              while (!g_str_equal (purposes[purpose_index], purpose))
+                purpose_index++;
+              ticket = g_strdup_printf ("%s-%03u", letters[purpose_index], i + 1);
+
+              row.branch_id = branches[b].id;
+              row.customer_id = last_customer > 0 && rng_double (&rng) > 0.15
+                ? first_customer + (gint64) (rng_next (&rng) % (guint64) (last_customer - first_customer + 1)) : 0;
+              row.day = day_code;
+              row.number = i + 1;
+              row.ticket = ticket;
+              row.purpose = purpose;
+              row.priority = rng_double (&rng) < 0.06 ? (rng_double (&rng) < 0.5 ? "appointment" : "assistance") : NULL;
+              row.arrived_at = arrived;
+              row.weekday = g_date_time_get_day_of_week (local);
+              row.hour = g_date_time_get_hour (local);
+              row.desk_id = branches[b].desks[rng_range (&rng, branches[b].n_desks)];
+              row.staff_id = branches[b].staff[rng_range (&rng, branches[b].n_staff)];
+
+              if (roll < 0.01)
+                {
+                  row.state = "cancelled";
+                  row.desk_id = row.staff_id = 0;
+                  row.finished_at = arrived + 300;
+                }
+              else if (roll < 0.04)
+                {
+                  row.state = "no_show";
+                  row.called_at = arrived + 60 + rng_range (&rng, 1500);
+                  row.finished_at = row.called_at + 120;
+                  row.staff_id = 0;
+                }
+              else
+                {
+                  row.state = "finished";
+                  row.called_at = arrived + 30 + rng_range (&rng, 60 * (5 + 3 * (row.hour == 11 || row.hour == 14) * 5));
+                  row.finished_at = row.called_at + service_seconds (&rng, technique);
+                  row.technique = technique;
+                  row.outcome = pick_weighted (&rng, outcomes, outcome_weights, G_N_ELEMENTS (outcomes));
+                  row.rating_solved = rating (&rng, technique);
+                  row.rating_staff = row.rating_solved ? rating (&rng, technique) : 0;
+                  if (row.rating_solved && !row.rating_staff)
+                    row.rating_staff = row.rating_solved;
+                }
+
+              if (!_fd_store_bulk_visits_add (bulk, &row, error))
+                return FALSE;
+            }
+        }
+    }
+
+  return _fd_store_bulk_visits_commit (bulk, error);
 }

@@ -980,42 +980,6 @@ write_words (FdBulkInsert  *bulk,
   return TRUE;
 }
 
-/* Indexes are dropped for a big load and built again at the end: sorting once is
- * about ten times faster than inserting into five B-trees row by row. */
-static GPtrArray *
-drop_customer_indexes (FdDatabase  *db,
-                       GError     **error)
-{
-  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = fd_database_prepare (db,
-          "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
-          " AND tbl_name = 'customers'", error)))
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, g_strdup (fd_column_text (stmt, 0)));
-      g_ptr_array_add (indexes, g_strdup (fd_column_text (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      fd_database_set_error (db, rc, error);
-      return NULL;
-    }
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (char *) names->pdata[i]);
-      if (!fd_database_exec (db, sql, error))
-        return NULL;
-    }
-  return g_steal_pointer (&indexes);
-}
-
 /**
  * _fd_store_bulk_begin:
  * @expected: how many customers will be added; a big load drops and rebuilds indexes
@@ -1029,28 +993,17 @@ _fd_store_bulk_begin (FdStore  *self,
 {
   FdDatabase *db = _fd_store_get_database (self);
   g_autoptr(FdBulkInsert) bulk = g_new0 (FdBulkInsert, 1);
-  sqlite3_stmt *stmt = NULL;
 
   bulk->store = g_object_ref (self);
   bulk->started = g_get_monotonic_time ();
   bulk->words = g_array_new (FALSE, FALSE, sizeof (WordRow));
   bulk->strings = g_string_chunk_new (1 << 20);
 
-  /* With a rollback journal, pages added past the old end of the file are not journaled:
-   * a load into a new database writes each page once instead of twice. This only works
-   * when no other connection is open; otherwise the load simply stays in WAL mode. */
-  if (expected >= 20000 &&
-      (stmt = fd_database_prepare (db, "PRAGMA journal_mode = DELETE", NULL)) &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    bulk->wal_off = g_strcmp0 (fd_column_text (stmt, 0), "delete") == 0;
-  if (stmt)
-    sqlite3_reset (stmt);
-
-  if (!fd_database_exec (db, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA threads = 2", error) ||
+  if (!fd_database_begin_bulk (db, expected >= 20000, &bulk->wal_off, error) ||
       !(bulk->tx = fd_transaction_begin (db, error)))
     return NULL;
 
-  if (expected >= 20000 && !(bulk->indexes = drop_customer_indexes (db, error)))
+  if (expected >= 20000 && !(bulk->indexes = fd_database_drop_indexes (db, "customers", error)))
     return NULL;
 
   return g_steal_pointer (&bulk);
@@ -1187,9 +1140,7 @@ _fd_store_bulk_free (FdBulkInsert *bulk)
   FdDatabase *db = _fd_store_get_database (bulk->store);
 
   g_clear_pointer (&bulk->tx, fd_transaction_free);
-  fd_database_exec (db, "PRAGMA synchronous = FULL; PRAGMA cache_size = -16384; PRAGMA threads = 0", NULL);
-  if (bulk->wal_off)
-    fd_database_exec (db, "PRAGMA journal_mode = WAL", NULL);
+  fd_database_end_bulk (db, bulk->wal_off);
   g_clear_pointer (&bulk->indexes, g_ptr_array_unref);
   g_clear_pointer (&bulk->words, g_array_unref);
   g_clear_pointer (&bulk->strings, g_string_chunk_free);

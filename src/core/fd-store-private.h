@@ -83,6 +83,47 @@ void          _fd_store_bulk_free   (FdBulkInsert           *bulk);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdBulkInsert, _fd_store_bulk_free)
 
+/* Bulk loading of visits, in chronological order. */
+typedef struct
+{
+  gint64      branch_id;
+  gint64      customer_id;   /* 0: anonymous */
+  int         day;
+  int         number;
+  const char *ticket;
+  const char *purpose;
+  const char *priority;      /* NULL or a code */
+  const char *state;
+  gint64      arrived_at;
+  gint64      called_at;
+  gint64      finished_at;
+  gint64      desk_id;
+  gint64      staff_id;
+  int         weekday;
+  int         hour;
+  const char *technique;
+  const char *outcome;
+  int         rating_solved;
+  int         rating_staff;
+} FdVisitRow;
+
+typedef struct _FdBulkVisits FdBulkVisits;
+
+FdBulkVisits *_fd_store_bulk_visits_begin  (FdStore            *self,
+                                            guint               expected,
+                                            GError            **error);
+gboolean      _fd_store_bulk_visits_add    (FdBulkVisits       *bulk,
+                                            const FdVisitRow   *row,
+                                            GError            **error);
+gboolean      _fd_store_bulk_visits_commit (FdBulkVisits       *bulk,
+                                            GError            **error);
+void          _fd_store_bulk_visits_free   (FdBulkVisits       *bulk);
+void          _fd_store_customer_id_range  (FdStore            *self,
+                                            gint64             *first,
+                                            gint64             *last);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdBulkVisits, _fd_store_bulk_visits_free)
+
 /* A search in progress: pages of results, fetched as the view scrolls. */
 typedef struct _FdCustomerSearch FdCustomerSearch;
 

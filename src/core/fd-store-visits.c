@@ -1066,3 +1066,125 @@ fd_store_estimate_wait (FdStore  *self,
   *high_minutes = high;
   return TRUE;
 }
+
+struct _FdBulkVisits
+{
+  FdStore       *store;
+  FdTransaction *tx;
+  GPtrArray     *indexes;
+  gboolean       wal_off;
+};
+
+/**
+ * _fd_store_bulk_visits_begin:
+ *
+ * One transaction for a load of visits (demo data, imports): all rows or none; a big
+ * load drops the visits' indexes and builds them again at the end.
+ */
+FdBulkVisits *
+_fd_store_bulk_visits_begin (FdStore  *self,
+                             guint     expected,
+                             GError  **error)
+{
+  FdDatabase *db = _fd_store_get_database (self);
+  g_autoptr(FdBulkVisits) bulk = g_new0 (FdBulkVisits, 1);
+
+  bulk->store = g_object_ref (self);
+  if (!fd_database_begin_bulk (db, expected >= 20000, &bulk->wal_off, error) ||
+      !(bulk->tx = fd_transaction_begin (db, error)))
+    return NULL;
+  if (expected >= 20000 && !(bulk->indexes = fd_database_drop_indexes (db, "visits", error)))
+    return NULL;
+  return g_steal_pointer (&bulk);
+}
+
+gboolean
+_fd_store_bulk_visits_add (FdBulkVisits       *bulk,
+                           const FdVisitRow   *row,
+                           GError            **error)
+{
+  FdDatabase *db = _fd_store_get_database (bulk->store);
+  sqlite3_stmt *stmt = fd_database_prepare (db,
+    "INSERT INTO visits (branch_id, customer_id, day, number, ticket, purpose, priority, queue_rank,"
+    " state, arrived_at, called_at, announced_at, finished_at, desk_id, staff_id, weekday, hour,"
+    " technique, outcome, rating_solved, rating_staff)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, row->branch_id);
+  if (row->customer_id)
+    sqlite3_bind_int64 (stmt, 2, row->customer_id);
+  sqlite3_bind_int (stmt, 3, row->day);
+  sqlite3_bind_int (stmt, 4, row->number);
+  fd_bind_text (stmt, 5, row->ticket);
+  fd_bind_text (stmt, 6, row->purpose);
+  fd_bind_text (stmt, 7, row->priority);
+  sqlite3_bind_int (stmt, 8, row->priority ? 0 : 1);
+  fd_bind_text (stmt, 9, row->state);
+  sqlite3_bind_int64 (stmt, 10, row->arrived_at);
+  if (row->called_at)
+    sqlite3_bind_int64 (stmt, 11, row->called_at);
+  if (row->finished_at)
+    sqlite3_bind_int64 (stmt, 12, row->finished_at);
+  if (row->desk_id)
+    sqlite3_bind_int64 (stmt, 13, row->desk_id);
+  if (row->staff_id)
+    sqlite3_bind_int64 (stmt, 14, row->staff_id);
+  sqlite3_bind_int (stmt, 15, row->weekday);
+  sqlite3_bind_int (stmt, 16, row->hour);
+  fd_bind_text (stmt, 17, row->technique);
+  fd_bind_text (stmt, 18, row->outcome);
+  if (row->rating_solved)
+    sqlite3_bind_int (stmt, 19, row->rating_solved);
+  if (row->rating_staff)
+    sqlite3_bind_int (stmt, 20, row->rating_staff);
+  return fd_database_step_done (db, stmt, error);
+}
+
+gboolean
+_fd_store_bulk_visits_commit (FdBulkVisits  *bulk,
+                              GError       **error)
+{
+  FdDatabase *db = _fd_store_get_database (bulk->store);
+
+  for (guint i = 0; bulk->indexes && i < bulk->indexes->len; i++)
+    if (!fd_database_exec (db, bulk->indexes->pdata[i], error))
+      return FALSE;
+  if (!fd_transaction_commit (bulk->tx, error))
+    return FALSE;
+
+  g_hash_table_remove_all (_fd_store_get_service_times (bulk->store));
+  _fd_store_emit_visits_changed (bulk->store);
+  return TRUE;
+}
+
+void
+_fd_store_bulk_visits_free (FdBulkVisits *bulk)
+{
+  g_clear_pointer (&bulk->tx, fd_transaction_free);
+  fd_database_end_bulk (_fd_store_get_database (bulk->store), bulk->wal_off);
+  g_clear_pointer (&bulk->indexes, g_ptr_array_unref);
+  g_object_unref (bulk->store);
+  g_free (bulk);
+}
+
+/* The range of customer ids to spread demo visits over (0, 0 when there are none). */
+void
+_fd_store_customer_id_range (FdStore *self,
+                             gint64  *first,
+                             gint64  *last)
+{
+  sqlite3_stmt *stmt = fd_database_prepare (_fd_store_get_database (self),
+    "SELECT coalesce (min (id), 0), coalesce (max (id), 0) FROM customers", NULL);
+
+  *first = *last = 0;
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *first = sqlite3_column_int64 (stmt, 0);
+      *last = sqlite3_column_int64 (stmt, 1);
+    }
+  if (stmt)
+    sqlite3_reset (stmt);
+}
