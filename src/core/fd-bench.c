@@ -427,6 +427,105 @@ bench_duplicates (FdStore  *store,
                     g_strdup (_("same folded name either order, e-mail or phone; 10 at most")));
 }
 
+static GPtrArray *
+queue_op (FdStore        *store,
+          gconstpointer   input,
+          GError        **error)
+{
+  return fd_store_list_queue (store, *(const gint64 *) input, error);
+}
+
+static GPtrArray *
+visit_history_op (FdStore        *store,
+                  gconstpointer   input,
+                  GError        **error)
+{
+  return fd_store_list_customer_visits (store, *(const gint64 *) input, 0, 50, error);
+}
+
+/* Check-ins through the core (durable), each then removed raw and replayed raw: the
+ * replay takes the same ticket number, so it does the same work. */
+static FdBenchCase *
+bench_check_in (FdStore  *store,
+                Raw      *raw,
+                gint64    branch_id,
+                GError  **error)
+{
+  FdDatabase *db = _fd_store_get_database (store);
+  g_autoptr(GArray) core = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) raw_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  gint64 first, last;
+
+  _fd_store_customer_id_range (store, &first, &last);
+  for (guint i = 0; i < CREATE_SAMPLES; i++)
+    {
+      g_autoptr(GPtrArray) trace = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(FdVisit) visit = NULL;
+      g_autofree char *forget = NULL;
+      gint64 customer = last > 0 ? g_rand_int_range (rand, first, last + 1) : 0;
+      double start, elapsed;
+
+      fd_database_set_trace (db, trace);
+      start = now_us ();
+      visit = fd_store_check_in (store, branch_id, customer, "information", FD_PRIORITY_NONE, 0, error);
+      elapsed = now_us () - start;
+      fd_database_set_trace (db, NULL);
+      if (visit == NULL)
+        return NULL;
+      g_array_append_val (core, elapsed);
+
+      forget = g_strdup_printf ("DELETE FROM visits WHERE id = %" G_GINT64_FORMAT, fd_visit_get_id (visit));
+      if (sqlite3_exec (raw->db, forget, NULL, NULL, NULL) != SQLITE_OK || !raw_prepare (raw, trace, error))
+        return NULL;
+      elapsed = raw_replay (raw, trace);
+      g_array_append_val (raw_times, elapsed);
+    }
+
+  return make_case ("visit_check_in", core, raw_times, 3000,
+                    g_strdup (_("one durable transaction: ticket number, visit row")));
+}
+
+/* Refreshing a queue of 25 waiting visits, and a customer's visits, first page. */
+static gboolean
+bench_reception_reads (FdStore    *store,
+                       Raw        *raw,
+                       gint64      branch_id,
+                       GPtrArray  *cases,
+                       GError    **error)
+{
+  g_autoptr(GArray) core = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) raw_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  gint64 first, last;
+
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autoptr(FdVisit) visit = fd_store_check_in (store, branch_id, 0, "purchase", FD_PRIORITY_NONE, 0, error);
+      if (visit == NULL)
+        return FALSE;
+    }
+  for (guint i = 0; i < 300; i++)
+    if (!sample_read (store, raw, queue_op, &branch_id, core, raw_times, error))
+      return FALSE;
+  g_ptr_array_add (cases, make_case ("queue_refresh", core, raw_times, 2000,
+                                     g_strdup (_("25 waiting visits, in call order"))));
+
+  g_array_set_size (core, 0);
+  g_array_set_size (raw_times, 0);
+  _fd_store_customer_id_range (store, &first, &last);
+  for (guint i = 0; i < 300 && last > 0; i++)
+    {
+      gint64 customer = g_rand_int_range (rand, first, last + 1);
+
+      if (!sample_read (store, raw, visit_history_op, &customer, core, raw_times, error))
+        return FALSE;
+    }
+  g_ptr_array_add (cases, make_case ("customer_visits_first_page", core, raw_times, 2000,
+                                     g_strdup (_("a customer's newest 50 visits"))));
+  return TRUE;
+}
+
 /**
  * fd_bench_run:
  *
@@ -486,6 +585,29 @@ fd_bench_run (const char       *path,
       g_ptr_array_add (cases, c);
     }
 
+  if (fd_store_get_current_branch (store) == 0)
+    {
+      guint n_visits = 5 * n_customers;
+      g_autoptr(GArray) per = g_array_new (FALSE, FALSE, sizeof (double));
+      double start, elapsed, us_per;
+
+      report (progress, user_data,
+              g_dngettext (GETTEXT_PACKAGE, "Generating %u demo visit…", "Generating %u demo visits…", n_visits),
+              n_visits);
+      start = now_us ();
+      if (!fd_demo_generate_visits (store, n_visits, 1, g_get_real_time () / G_USEC_PER_SEC, error))
+        return NULL;
+      elapsed = now_us () - start;
+      us_per = elapsed / MAX (n_visits, 1);
+      g_array_append_val (per, us_per);
+      g_ptr_array_add (cases, make_case ("demo_visits_per_visit", per, NULL, 0,
+                                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                       "%u visit in %.2f s: %.0f visits/s",
+                                                                       "%u visits in %.2f s: %.0f visits/s",
+                                                                       n_visits),
+                                                          n_visits, elapsed / 1e6, n_visits / (elapsed / 1e6))));
+    }
+
   if (!raw_open (&raw, db_path, error))
     goto fail;
 
@@ -509,6 +631,13 @@ fd_bench_run (const char       *path,
   if (!(c = bench_create (store, &raw, error)))
     goto fail;
   g_ptr_array_add (cases, c);
+
+  report (progress, user_data, "%s", _("Timing reception: check-in, queue, visit history…"));
+  if (!(c = bench_check_in (store, &raw, fd_store_get_current_branch (store), error)))
+    goto fail;
+  g_ptr_array_add (cases, c);
+  if (!bench_reception_reads (store, &raw, fd_store_get_current_branch (store), cases, error))
+    goto fail;
 
   raw_close (&raw);
   g_clear_object (&store);
