@@ -218,41 +218,6 @@ apply_options (CustomerOptions  *options,
   return TRUE;
 }
 
-static gboolean
-no_extra_arguments (char    **args,
-                    guint     expected,
-                    GError  **error)
-{
-  guint n_args = g_strv_length (args);
-
-  if (n_args > expected)
-    {
-      g_autofree char *shown = g_utf8_make_valid (args[expected], -1);
-
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   /* Translators: %s is a command-line argument */
-                   _("Unexpected argument “%s”."), shown);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-take_id_argument (char    **args,
-                  gint64   *id,
-                  GError  **error)
-{
-  if (args[1] == NULL)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing customer ID."));
-      return FALSE;
-    }
-
-  return _fd_cli_parse_id (args[1], id, error) && no_extra_arguments (args, 2, error);
-}
-
 static void
 add_row (GString    *out,
          const char *label,
@@ -371,7 +336,7 @@ customer_add (FdCli  *cli,
     goto failed;
   if (help_shown)
     return FD_CLI_EXIT_OK;
-  if (!no_extra_arguments (args, 1, &error))
+  if (!_fd_cli_no_extra_arguments (args, 1, &error))
     goto failed;
 
   draft = fd_customer_new ();
@@ -416,7 +381,7 @@ customer_update (FdCli  *cli,
     goto failed;
   if (help_shown)
     return FD_CLI_EXIT_OK;
-  if (!take_id_argument (args, &id, &error))
+  if (!_fd_cli_take_id_argument (args, FD_CLI_ID_CUSTOMER, &id, &error))
     goto failed;
 
   /* Check the options before opening, as for add. */
@@ -465,7 +430,7 @@ customer_show (FdCli  *cli,
     goto failed;
   if (help_shown)
     return FD_CLI_EXIT_OK;
-  if (!take_id_argument (args, &id, &error))
+  if (!_fd_cli_take_id_argument (args, FD_CLI_ID_CUSTOMER, &id, &error))
     goto failed;
 
   if (!(store = _fd_cli_open_store (cli, &error)) ||
@@ -659,7 +624,7 @@ customer_set_archived (FdCli    *cli,
     goto failed;
   if (help_shown)
     return FD_CLI_EXIT_OK;
-  if (!take_id_argument (args, &id, &error))
+  if (!_fd_cli_take_id_argument (args, FD_CLI_ID_CUSTOMER, &id, &error))
     goto failed;
 
   if (!(store = _fd_cli_open_store (cli, &error)))
@@ -732,7 +697,7 @@ customer_history (FdCli  *cli,
   if (limit_text != NULL &&
       !_fd_cli_parse_unsigned (limit_text, "--limit", 1, MAX_LIMIT, &limit, &error))
     goto failed;
-  if (!take_id_argument (args, &id, &error))
+  if (!_fd_cli_take_id_argument (args, FD_CLI_ID_CUSTOMER, &id, &error))
     goto failed;
 
   /* Look the customer up first, so an unknown ID is an error rather than an empty list. */

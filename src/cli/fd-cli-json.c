@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include "fd-branch.h"
 #include "fd-customer.h"
+#include "fd-desk.h"
+#include "fd-visit.h"
 
 #include "fd-cli-private.h"
 
@@ -37,6 +40,53 @@ add_time (JsonBuilder *builder,
     json_builder_add_null_value (builder);
   else
     json_builder_add_string_value (builder, iso);
+}
+
+static void
+add_id (JsonBuilder *builder,
+        const char  *key,
+        gint64       id)
+{
+  json_builder_set_member_name (builder, key);
+
+  /* 0 is how the API says “none” (an anonymous visitor, a visit not at a desk yet). */
+  if (id == 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, id);
+}
+
+static void
+add_rating (JsonBuilder *builder,
+            const char  *key,
+            int          rating)
+{
+  json_builder_set_member_name (builder, key);
+
+  /* 0 is a skipped question. */
+  if (rating == 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, rating);
+}
+
+static void
+add_clock (JsonBuilder *builder,
+           const char  *key,
+           int          minutes)
+{
+  json_builder_set_member_name (builder, key);
+
+  if (minutes < 0)
+    {
+      json_builder_add_null_value (builder);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+
+      json_builder_add_string_value (builder, text);
+    }
 }
 
 /* Keys are the database's column names, so scripts can move between the two. */
@@ -84,4 +134,100 @@ _fd_cli_customer_to_json (FdCustomer *customer)
   _fd_cli_add_customer_json (builder, customer);
 
   return json_builder_get_root (builder);
+}
+
+void
+_fd_cli_add_branch_json (JsonBuilder *builder,
+                         FdBranch    *branch)
+{
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, fd_branch_get_id (branch));
+  add_text (builder, "name", fd_branch_get_name (branch));
+  add_text (builder, "country", fd_branch_get_country (branch));
+  add_text (builder, "address", fd_branch_get_address (branch));
+  add_text (builder, "phone", fd_branch_get_phone (branch));
+  add_text (builder, "email", fd_branch_get_email (branch));
+
+  json_builder_set_member_name (builder, "hours");
+  json_builder_begin_array (builder);
+  for (int weekday = 1; weekday <= 7; weekday++)
+    {
+      int opens = -1;
+      int closes = -1;
+
+      if (!fd_branch_get_hours (branch, weekday, &opens, &closes))
+        opens = closes = -1;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "weekday");
+      json_builder_add_int_value (builder, weekday);
+      add_clock (builder, "opens", opens);
+      add_clock (builder, "closes", closes);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+}
+
+void
+_fd_cli_add_desk_json (JsonBuilder *builder,
+                       FdDesk      *desk)
+{
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, fd_desk_get_id (desk));
+  json_builder_set_member_name (builder, "branch_id");
+  json_builder_add_int_value (builder, fd_desk_get_branch_id (desk));
+  add_text (builder, "name", fd_desk_get_name (desk));
+
+  json_builder_end_object (builder);
+}
+
+void
+_fd_cli_add_visit_json (JsonBuilder *builder,
+                        FdVisit     *visit,
+                        int          wait_low,
+                        int          wait_high)
+{
+  FdPriority priority = fd_visit_get_priority (visit);
+  FdTechnique technique = fd_visit_get_technique (visit);
+  FdOutcome outcome = fd_visit_get_outcome (visit);
+
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, fd_visit_get_id (visit));
+  add_id (builder, "branch_id", fd_visit_get_branch_id (visit));
+  add_id (builder, "customer_id", fd_visit_get_customer_id (visit));
+  add_text (builder, "ticket", fd_visit_get_ticket (visit));
+  add_text (builder, "purpose", fd_visit_get_purpose (visit));
+  add_text (builder, "priority",
+            priority == FD_PRIORITY_NONE ? NULL : fd_priority_to_code (priority));
+  add_text (builder, "state", fd_visit_state_to_code (fd_visit_get_state (visit)));
+  add_time (builder, "arrived_at", fd_visit_get_arrived_at (visit));
+  add_time (builder, "called_at", fd_visit_get_called_at (visit));
+  add_time (builder, "finished_at", fd_visit_get_finished_at (visit));
+  add_id (builder, "desk_id", fd_visit_get_desk_id (visit));
+  add_text (builder, "technique",
+            technique == FD_TECHNIQUE_NONE ? NULL : fd_technique_to_code (technique));
+  add_text (builder, "outcome",
+            outcome == FD_OUTCOME_NONE ? NULL : fd_outcome_to_code (outcome));
+  add_rating (builder, "rating_solved", fd_visit_get_rating_solved (visit));
+  add_rating (builder, "rating_staff", fd_visit_get_rating_staff (visit));
+  add_text (builder, "notes", fd_visit_get_notes (visit));
+
+  if (wait_low >= 0)
+    {
+      json_builder_set_member_name (builder, "estimated_wait_min");
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, wait_low);
+      json_builder_add_int_value (builder, MAX (wait_low, wait_high));
+      json_builder_end_array (builder);
+    }
+
+  json_builder_end_object (builder);
 }

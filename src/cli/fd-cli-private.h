@@ -15,14 +15,41 @@ typedef struct
 {
   /* From --db before the command, in the file name encoding; NULL when not given. */
   char *db_path;
+  /* From --branch, before or after the command, as typed; NULL when not given. */
+  char *branch;
 } FdCli;
+
+/* What an ID on the command line names, for the error message when it is not one. */
+typedef enum
+{
+  FD_CLI_ID_CUSTOMER,
+  FD_CLI_ID_BRANCH,
+  FD_CLI_ID_DESK,
+  FD_CLI_ID_VISIT,
+} FdCliIdKind;
 
 /* Subcommand entry point: @args is a NULL-terminated copy of the command line where
  * args[0] names the command and the rest are its arguments (options included). */
 typedef int (*FdCliCommandFunc) (FdCli  *cli,
                                  char  **args);
 
+typedef struct
+{
+  const char       *name;
+  FdCliCommandFunc  func;
+} FdCliAction;
+
 int         _fd_cli_customer            (FdCli               *cli,
+                                         char               **args);
+/* fd-cli-branch.c */
+int         _fd_cli_branch              (FdCli               *cli,
+                                         char               **args);
+int         _fd_cli_desk                (FdCli               *cli,
+                                         char               **args);
+/* fd-cli-visit.c */
+int         _fd_cli_visit               (FdCli               *cli,
+                                         char               **args);
+int         _fd_cli_queue               (FdCli               *cli,
                                          char               **args);
 
 /* fd-cli-util.c */
@@ -54,6 +81,30 @@ gboolean    _fd_cli_parse_unsigned      (const char          *text,
 gboolean    _fd_cli_parse_id            (const char          *text,
                                          gint64              *out,
                                          GError             **error);
+gboolean    _fd_cli_parse_id_of         (const char          *text,
+                                         FdCliIdKind          kind,
+                                         gint64              *out,
+                                         GError             **error);
+gboolean    _fd_cli_parse_time          (const char          *text,
+                                         const char          *option,
+                                         gint64              *out,
+                                         GError             **error);
+gboolean    _fd_cli_no_extra_arguments  (char               **args,
+                                         guint                expected,
+                                         GError             **error);
+gboolean    _fd_cli_take_id_argument    (char               **args,
+                                         FdCliIdKind          kind,
+                                         gint64              *id,
+                                         GError             **error);
+int         _fd_cli_dispatch            (FdCli               *cli,
+                                         char               **args,
+                                         const FdCliAction   *actions,
+                                         guint                n_actions,
+                                         const char          *usage,
+                                         const char          *unknown);
+gint64      _fd_cli_resolve_branch      (FdCli               *cli,
+                                         FdStore             *store,
+                                         GError             **error);
 char       *_fd_cli_format_iso_time     (gint64               unix_time);
 char       *_fd_cli_format_local_time   (gint64               unix_time);
 void        _fd_cli_print_json          (JsonNode            *node);
@@ -65,5 +116,14 @@ guint       _fd_cli_width               (const char          *text);
 void        _fd_cli_add_customer_json   (JsonBuilder         *builder,
                                          FdCustomer          *customer);
 JsonNode   *_fd_cli_customer_to_json    (FdCustomer          *customer);
+void        _fd_cli_add_branch_json     (JsonBuilder         *builder,
+                                         FdBranch            *branch);
+void        _fd_cli_add_desk_json       (JsonBuilder         *builder,
+                                         FdDesk              *desk);
+/* The full visit object; with @wait_low ≥ 0 it also carries estimated_wait_min. */
+void        _fd_cli_add_visit_json      (JsonBuilder         *builder,
+                                         FdVisit             *visit,
+                                         int                  wait_low,
+                                         int                  wait_high);
 
 G_END_DECLS

@@ -100,11 +100,14 @@ _fd_cli_parse_options (FdCli               *cli,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char *branch = NULL;
   g_autofree char *prgname = NULL;
   gboolean help = FALSE;
   const GOptionEntry common_entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
       N_("Use the database at PATH instead of the default one"), N_("PATH") },
+    { "branch", 0, 0, G_OPTION_ARG_STRING, &branch,
+      N_("Work at the branch with this ID instead of the current one"), N_("ID") },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &help,
       N_("Show help options"), NULL },
     G_OPTION_ENTRY_NULL
@@ -149,6 +152,12 @@ _fd_cli_parse_options (FdCli               *cli,
     {
       g_free (cli->db_path);
       cli->db_path = g_steal_pointer (&db_path);
+    }
+
+  if (branch != NULL)
+    {
+      g_free (cli->branch);
+      cli->branch = g_steal_pointer (&branch);
     }
 
   if (help)
@@ -256,6 +265,246 @@ _fd_cli_parse_id (const char  *text,
     }
 
   return TRUE;
+}
+
+gboolean
+_fd_cli_parse_id_of (const char   *text,
+                     FdCliIdKind   kind,
+                     gint64       *out,
+                     GError      **error)
+{
+  g_autofree char *shown = NULL;
+
+  g_assert (text != NULL);
+  g_assert (out != NULL);
+
+  if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, out, NULL))
+    return TRUE;
+
+  shown = g_utf8_make_valid (text, -1);
+
+  /* Whole sentences for each kind of record, so that translations can inflect. */
+  switch (kind)
+    {
+    case FD_CLI_ID_CUSTOMER:
+      return _fd_cli_parse_id (text, out, error);
+
+    case FD_CLI_ID_BRANCH:
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: %s is what the user typed */
+                   _("“%s” is not a branch ID: expected a positive whole number."),
+                   shown);
+      break;
+
+    case FD_CLI_ID_DESK:
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: %s is what the user typed */
+                   _("“%s” is not a desk ID: expected a positive whole number."),
+                   shown);
+      break;
+
+    case FD_CLI_ID_VISIT:
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: %s is what the user typed */
+                   _("“%s” is not a visit ID: expected a positive whole number."),
+                   shown);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return FALSE;
+}
+
+/* Only a calendar date, YYYY-MM-DD, which g_date_time_new_from_iso8601() does not take. */
+static gboolean
+is_plain_date (const char *text)
+{
+  static const char pattern[] = "dddd-dd-dd";
+
+  if (strlen (text) != strlen (pattern))
+    return FALSE;
+
+  for (guint i = 0; pattern[i] != '\0'; i++)
+    {
+      if (pattern[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != pattern[i])
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_fd_cli_parse_time (const char  *text,
+                    const char  *option,
+                    gint64      *out,
+                    GError     **error)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) date_time = NULL;
+
+  g_assert (text != NULL);
+  g_assert (out != NULL);
+
+  /* A time without an offset is the wall-clock time here, as a clerk would write it. */
+  if (g_utf8_validate (text, -1, NULL))
+    {
+      if (is_plain_date (text))
+        {
+          g_autofree char *midnight = g_strconcat (text, "T00:00:00", NULL);
+
+          date_time = g_date_time_new_from_iso8601 (midnight, local);
+        }
+      else
+        {
+          date_time = g_date_time_new_from_iso8601 (text, local);
+        }
+    }
+
+  /* 0 means “now” to the store, so the first second of 1970 cannot be given. */
+  if (date_time == NULL || g_date_time_to_unix (date_time) <= 0)
+    {
+      g_autofree char *shown = g_utf8_make_valid (text, -1);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: “%s” is what the user typed, the second %s an option
+                    * such as --at; keep the example date as it is */
+                   _("Invalid value “%s” for %s: expected a date and time such as "
+                     "2026-05-04T09:30:00 or 2026-05-04T09:30:00+02:00."),
+                   shown, option);
+      return FALSE;
+    }
+
+  *out = g_date_time_to_unix (date_time);
+
+  return TRUE;
+}
+
+gboolean
+_fd_cli_no_extra_arguments (char    **args,
+                            guint     expected,
+                            GError  **error)
+{
+  guint n_args = g_strv_length (args);
+
+  if (n_args > expected)
+    {
+      g_autofree char *shown = g_utf8_make_valid (args[expected], -1);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   /* Translators: %s is a command-line argument */
+                   _("Unexpected argument “%s”."), shown);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_fd_cli_take_id_argument (char         **args,
+                          FdCliIdKind    kind,
+                          gint64        *id,
+                          GError       **error)
+{
+  if (args[1] == NULL)
+    {
+      const char *message = NULL;
+
+      switch (kind)
+        {
+        case FD_CLI_ID_CUSTOMER:
+          message = _("Missing customer ID.");
+          break;
+        case FD_CLI_ID_BRANCH:
+          message = _("Missing branch ID.");
+          break;
+        case FD_CLI_ID_DESK:
+          message = _("Missing desk ID.");
+          break;
+        case FD_CLI_ID_VISIT:
+          message = _("Missing visit ID.");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message);
+      return FALSE;
+    }
+
+  return _fd_cli_parse_id_of (args[1], kind, id, error) &&
+         _fd_cli_no_extra_arguments (args, 2, error);
+}
+
+/* Runs the action named by args[1] of a command group (“branch add”). @usage ends with a
+ * newline; @unknown is the one-line message for an unknown action. */
+int
+_fd_cli_dispatch (FdCli              *cli,
+                  char              **args,
+                  const FdCliAction  *actions,
+                  guint               n_actions,
+                  const char         *usage,
+                  const char         *unknown)
+{
+  const char *action = args[1];
+
+  if (action == NULL)
+    {
+      _fd_cli_printerr ("%s", usage);
+      return FD_CLI_EXIT_ERROR;
+    }
+
+  if (g_str_equal (action, "--help") || g_str_equal (action, "-h") ||
+      g_str_equal (action, "help"))
+    {
+      _fd_cli_print ("%s", usage);
+      return FD_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < n_actions; i++)
+    {
+      if (g_str_equal (action, actions[i].name))
+        return actions[i].func (cli, &args[1]);
+    }
+
+  _fd_cli_printerr ("%s\n", unknown);
+  _fd_cli_printerr ("%s", usage);
+
+  return FD_CLI_EXIT_ERROR;
+}
+
+/* The branch a command works at: --branch, else the store's current branch. Returns 0
+ * with @error set when there is none, or when --branch names no branch. */
+gint64
+_fd_cli_resolve_branch (FdCli    *cli,
+                        FdStore  *store,
+                        GError  **error)
+{
+  gint64 branch_id = 0;
+
+  if (cli->branch != NULL)
+    {
+      g_autoptr(FdBranch) branch = NULL;
+
+      if (!_fd_cli_parse_id_of (cli->branch, FD_CLI_ID_BRANCH, &branch_id, error) ||
+          !(branch = fd_store_get_branch (store, branch_id, error)))
+        return 0;
+
+      return branch_id;
+    }
+
+  branch_id = fd_store_get_current_branch (store);
+  if (branch_id <= 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("No branch chosen: add one with “frontdesk-cli branch add”, "
+                             "choose one with “frontdesk-cli branch use ID”, or pass "
+                             "--branch ID."));
+      return 0;
+    }
+
+  return branch_id;
 }
 
 char *

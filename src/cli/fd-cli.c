@@ -17,12 +17,9 @@
 /* A generous ceiling: a million customers is the size the app is tuned for. */
 #define MAX_CUSTOMERS 10000000
 #define DEFAULT_BENCH_CUSTOMERS 100000
-
-typedef struct
-{
-  const char       *name;
-  FdCliCommandFunc  func;
-} Command;
+#define DEMO_VISITS_PER_CUSTOMER 5
+/* fd_demo_generate_visits() counts in a guint. */
+#define MAX_VISITS ((guint64) G_MAXUINT)
 
 static int
 command_init (FdCli  *cli,
@@ -64,6 +61,19 @@ failed:
   return FD_CLI_EXIT_ERROR;
 }
 
+/* Midnight at the start of today, local time: the default end of the demo's visits. */
+static gint64
+today_midnight (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now),
+                                                         g_date_time_get_month (now),
+                                                         g_date_time_get_day_of_month (now),
+                                                         0, 0, 0);
+
+  return g_date_time_to_unix (midnight);
+}
+
 static int
 command_demo (FdCli  *cli,
               char  **args)
@@ -71,24 +81,36 @@ command_demo (FdCli  *cli,
   g_autoptr(FdStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *customers_text = NULL;
+  g_autofree char *visits_text = NULL;
   g_autofree char *seed_text = NULL;
+  g_autofree char *until_text = NULL;
   gboolean help_shown = FALSE;
   guint64 n_customers = 1000;
+  guint64 n_visits = 0;
   guint64 seed = 1;
+  gint64 until = 0;
   gint64 start;
   double seconds;
   double rate;
   const GOptionEntry entries[] = {
     { "customers", 0, 0, G_OPTION_ARG_STRING, &customers_text,
       N_("Number of customers to add (default: 1000)"), N_("N") },
+    { "visits", 0, 0, G_OPTION_ARG_STRING, &visits_text,
+      N_("Number of visits to add, with branches, desks and staff; 0 for none (default: "
+         "five per customer)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text,
-      N_("Seed of the generator; the same seed gives the same customers (default: 1)"),
+      N_("Seed of the generator; the same seed gives the same data (default: 1)"),
       N_("S") },
+    { "until", 0, 0, G_OPTION_ARG_STRING, &until_text,
+      N_("Visits cover the three years before this date or time (default: midnight at "
+         "the start of today, local time). Give it to get the same visits on any day."),
+      N_("DATE") },
     G_OPTION_ENTRY_NULL
   };
 
   if (!_fd_cli_parse_options (cli, &args, "demo", NULL,
-                              N_("Adds realistic demonstration customers."),
+                              N_("Adds realistic demonstration customers, then branches with "
+                                 "desks and staff and three years of visits."),
                               entries, &help_shown, &error))
     goto failed;
   if (help_shown)
@@ -101,14 +123,17 @@ command_demo (FdCli  *cli,
        !_fd_cli_parse_unsigned (seed_text, "--seed", 0, G_MAXUINT64, &seed, &error)))
     goto failed;
 
-  if (args[1] != NULL)
-    {
-      g_autofree char *shown = g_utf8_make_valid (args[1], -1);
+  n_visits = MIN (n_customers * DEMO_VISITS_PER_CUSTOMER, MAX_VISITS);
+  if ((visits_text != NULL &&
+       !_fd_cli_parse_unsigned (visits_text, "--visits", 0, MAX_VISITS, &n_visits, &error)) ||
+      (until_text != NULL && !_fd_cli_parse_time (until_text, "--until", &until, &error)))
+    goto failed;
 
-      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   _("Unexpected argument “%s”."), shown);
-      goto failed;
-    }
+  if (until_text == NULL)
+    until = today_midnight ();
+
+  if (!_fd_cli_no_extra_arguments (args, 1, &error))
+    goto failed;
 
   if (!(store = _fd_cli_open_store (cli, &error)))
     goto failed;
@@ -123,6 +148,20 @@ command_demo (FdCli  *cli,
                      "Added %u customers in %.2f s (%.0f customers/s).\n",
                      (gulong) n_customers),
            (guint) n_customers, seconds, rate);
+
+  if (n_visits > 0)
+    {
+      start = g_get_monotonic_time ();
+      if (!fd_demo_generate_visits (store, (guint) n_visits, seed, until, &error))
+        goto failed;
+      seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+      rate = seconds > 0 ? n_visits / seconds : 0;
+
+      _fd_cli_print (ngettext ("Added %u visit in %.2f s (%.0f visits/s).\n",
+                               "Added %u visits in %.2f s (%.0f visits/s).\n",
+                               (gulong) n_visits),
+                     (guint) n_visits, seconds, rate);
+    }
 
   return FD_CLI_EXIT_OK;
 
@@ -410,11 +449,15 @@ failed:
   return FD_CLI_EXIT_ERROR;
 }
 
-static const Command commands[] = {
+static const FdCliAction commands[] = {
   { "bench", command_bench },
+  { "branch", _fd_cli_branch },
   { "customer", _fd_cli_customer },
   { "demo", command_demo },
+  { "desk", _fd_cli_desk },
   { "init", command_init },
+  { "queue", _fd_cli_queue },
+  { "visit", _fd_cli_visit },
 };
 
 int
@@ -435,6 +478,9 @@ main (int   argc,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli.db_path,
       N_("Use the database at PATH (default: $FRONTDESK_DB, else the user’s data folder)"),
       N_("PATH") },
+    { "branch", 0, 0, G_OPTION_ARG_STRING, &cli.branch,
+      N_("Work at the branch with this ID (default: the one chosen with “branch use”, or "
+         "the only one)"), N_("ID") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show help options"), NULL },
     G_OPTION_ENTRY_NULL
@@ -460,7 +506,7 @@ main (int   argc,
                                    "\n"
                                    "Commands:\n"
                                    "  init                 Create or update the database and print its path\n"
-                                   "  demo                 Add demonstration customers\n"
+                                   "  demo                 Add demonstration customers and visits\n"
                                    "  customer add         Add a customer\n"
                                    "  customer update      Change a customer\n"
                                    "  customer show        Print a customer\n"
@@ -468,10 +514,30 @@ main (int   argc,
                                    "  customer history     Print a customer’s history\n"
                                    "  customer archive     Archive a customer\n"
                                    "  customer restore     Bring an archived customer back\n"
+                                   "  branch add           Add a branch office\n"
+                                   "  branch list          List the branches\n"
+                                   "  branch show          Print a branch’s address and hours\n"
+                                   "  branch use           Choose the branch to work at\n"
+                                   "  desk add             Add a desk to the branch\n"
+                                   "  desk list            List the branch’s desks\n"
+                                   "  visit checkin        Check a customer in: a ticket in the queue\n"
+                                   "  visit finish         Record how a visit ended, with ratings\n"
+                                   "  visit show           Print a visit\n"
+                                   "  visit list           List a customer’s visits\n"
+                                   "  visit no-show        A called customer did not come\n"
+                                   "  visit cancel         A waiting customer left\n"
+                                   "  visit recall         Call a ticket again\n"
+                                   "  visit transfer       Send a visit to another desk\n"
+                                   "  visit purposes       List the purposes of a visit\n"
+                                   "  queue list           List the customers waiting, in call order\n"
+                                   "  queue call           Call the next customer (or a ticket) to a desk\n"
+                                   "  queue serving        List the visits under way at the desks\n"
                                    "  bench                Measure the speed of searches and lists"));
   g_option_context_set_description (context,
                                     N_("Run “frontdesk-cli COMMAND --help” for the options of a "
-                                       "command. --db may also follow the command.\n"
+                                       "command. --db and --branch may also follow the "
+                                       "command. Times (--at) are ISO 8601, in local time "
+                                       "unless an offset is given; they default to now.\n"
                                        "\n"
                                        "Exit status: 0 on success, 1 on any error (including an "
                                        "unknown command or option). Errors are printed as one "
@@ -526,6 +592,7 @@ main (int   argc,
 
 out:
   g_free (cli.db_path);
+  g_free (cli.branch);
   fflush (stdout);
 
   return status;

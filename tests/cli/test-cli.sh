@@ -390,6 +390,315 @@ commands)
   [ -n "$out" ] || fail "human history is empty"
   ;;
 
+reception)
+  db="$tmp/reception.db"
+
+  # dump: the whole database as SQL text, to prove that a refused command changed nothing.
+  dump () {
+    "$PY" - "$db" <<'PYEOF'
+import sqlite3, sys
+con = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+for line in con.iterdump():
+    print(line)
+PYEOF
+  }
+
+  # refused PATTERN ARGS…: the command exits 1 with one line matching PATTERN, and the
+  # database is byte-for-byte the same as SQL.
+  refused () {
+    local pattern=$1
+    shift
+    local before after
+    before=$(dump)
+    run 1 --db "$db" "$@"
+    expect_one_line_error "$@"
+    grep -qiE -- "$pattern" <<<"$err" || fail "the message for $* does not match /$pattern/: $err"
+    after=$(dump)
+    [ "$before" = "$after" ] || fail "the refused command $* changed the database"
+  }
+
+  # iso SECONDS-FROM-NOW: a UTC time in the form the CLI prints.
+  iso () {
+    "$PY" -c 'import sys, time; print(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + int(sys.argv[1]))))' "$1"
+  }
+
+  # Stay clear of midnight, where tickets start again at 001.
+  secs=$(( $(date +%s) - $(date -d "$(date +%F)" +%s) ))
+  if [ "$secs" -lt 60 ] || [ "$secs" -gt 86280 ]; then sleep 120; fi
+
+  run 0 --db "$db" init
+
+  # Without a branch, commands that need one say so.
+  refused "branch" queue list
+  refused "branch" desk add --name "Desk 1"
+  refused "branch" visit checkin --anonymous --purpose information
+
+  # Branches.
+  run 0 --db "$db" branch add --name "Utrecht Centrum" --country nl \
+      --address $'Oudegracht 1\nUtrecht' --phone "+31 30 123 4567" --email utrecht@example.nl --json
+  assert_json 'sorted(j) == sorted(["id", "name", "country", "address", "phone", "email", "hours"])'
+  assert_json 'isinstance(j["id"], int) and j["name"] == "Utrecht Centrum" and j["country"] == "NL"'
+  assert_json 'j["address"] == "Oudegracht 1\nUtrecht" and j["email"] == "utrecht@example.nl"'
+  assert_json '[h["weekday"] for h in j["hours"]] == [1, 2, 3, 4, 5, 6, 7]'
+  assert_json 'all(sorted(h) == ["closes", "opens", "weekday"] for h in j["hours"])'
+  assert_json 'all((h["opens"] is None) == (h["closes"] is None) for h in j["hours"])'
+  assert_json 'all(h["opens"] is None or bool(re.fullmatch(r"\d\d:\d\d", h["opens"]) and re.fullmatch(r"\d\d:\d\d", h["closes"])) for h in j["hours"])'
+  b1=$(json 'j["id"]')
+  refused "." branch add --name "Nowhere" --country NLD --address "Somewhere 1"
+  refused "." branch add --country LV --address "Brīvības iela 1"
+
+  # The only branch is the current one.
+  run 0 --db "$db" desk add --name "Desk 1" --json
+  assert_json "sorted(j) == ['branch_id', 'id', 'name'] and j['branch_id'] == $b1 and j['name'] == 'Desk 1'"
+  d1=$(json 'j["id"]')
+
+  run 0 --db "$db" branch add --name "Rīga" --country LV --address "Brīvības iela 1" --json
+  assert_json 'j["name"] == "Rīga" and j["phone"] is None and j["email"] is None'
+  b2=$(json 'j["id"]')
+  run 0 --db "$db" branch use "$b1"
+  grep -q "Utrecht Centrum" <<<"$out" || fail "branch use does not name the branch: $out"
+  run 0 --db "$db" branch list --json
+  assert_json "sorted(b['id'] for b in j) == sorted([$b1, $b2])"
+  run 0 --db "$db" branch list
+  grep -q "Rīga" <<<"$out" || fail "branch list lacks a branch: $out"
+  grep -qE "^\*.*Utrecht" <<<"$out" || fail "branch list does not mark the current branch: $out"
+  refused "." branch use 999999
+  refused "." branch use abc
+  run 0 --db "$db" branch show
+  grep -q "Oudegracht" <<<"$out" || fail "branch show lacks the address: $out"
+
+  # Desks, at the current branch or at --branch (before or after the command).
+  run 0 --db "$db" desk add --name "Desk 2" --json
+  d2=$(json 'j["id"]')
+  run 0 --db "$db" desk add --name "Galds 1" --branch "$b2" --json
+  assert_json "j['branch_id'] == $b2"
+  d3=$(json 'j["id"]')
+  run 0 --db "$db" desk list --json
+  assert_json "[d['name'] for d in j] == ['Desk 1', 'Desk 2'] and all(d['branch_id'] == $b1 for d in j)"
+  run 0 --db "$db" --branch "$b2" desk list --json
+  assert_json "[d['id'] for d in j] == [$d3]"
+  run 0 --db "$db" desk list
+  grep -q "Desk 2" <<<"$out" || fail "human desk list: $out"
+  refused "." desk list --branch 999999
+  refused "branch" desk list --branch xyz
+
+  run 0 --db "$db" customer add --given Ana --family Jansen --json
+  c1=$(json 'j["id"]')
+  run 0 --db "$db" customer add --given Piet --family Bakker --json
+  c2=$(json 'j["id"]')
+
+  # Check-in: tickets unique and increasing within the day.
+  visit_keys='["id", "branch_id", "customer_id", "ticket", "purpose", "priority", "state",
+               "arrived_at", "called_at", "finished_at", "desk_id", "technique", "outcome",
+               "rating_solved", "rating_staff", "notes"]'
+  run 0 --db "$db" visit checkin --customer "$c1" --purpose information --json
+  assert_json "sorted(j) == sorted($visit_keys)"
+  assert_json "j['customer_id'] == $c1 and j['branch_id'] == $b1 and j['purpose'] == 'information'"
+  assert_json 'j["ticket"] == "A-001" and j["state"] == "waiting" and j["priority"] is None'
+  assert_json 're.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", j["arrived_at"]) is not None'
+  assert_json 'all(j[k] is None for k in ("called_at", "finished_at", "desk_id", "technique",
+                                          "outcome", "rating_solved", "rating_staff", "notes"))'
+  v1=$(json 'j["id"]')
+  run 0 --db "$db" visit checkin --anonymous --purpose information --json
+  assert_json 'j["customer_id"] is None and j["ticket"] == "A-002"'
+  v2=$(json 'j["id"]')
+  t2=$(json 'j["ticket"]')
+  run 0 --db "$db" visit checkin --customer "$c2" --purpose claim --priority assistance --json
+  assert_json 'j["priority"] == "assistance" and re.fullmatch(r"[A-Z]-003", j["ticket"]) is not None'
+  v3=$(json 'j["id"]')
+  run 0 --db "$db" visit checkin --purpose information --priority appointment --anonymous --json
+  assert_json 'j["priority"] == "appointment" and j["ticket"] == "A-004"'
+  v4=$(json 'j["id"]')
+  run 0 --db "$db" visit checkin --customer "$c1" --purpose purchase
+  grep -q -- "-005" <<<"$out" || fail "human check-in does not show the ticket: $out"
+
+  # Queue: priority first, then first come.
+  run 0 --db "$db" queue list --json
+  assert_json 'isinstance(j, list) and len(j) == 5'
+  assert_json "[v['id'] for v in j][:4] == [$v3, $v4, $v1, $v2]"
+  assert_json 'all(set(v) >= {"id", "ticket", "purpose", "arrived_at", "priority", "customer_id",
+                             "state", "estimated_wait_min"} for v in j)'
+  assert_json 'all(len(v["estimated_wait_min"]) == 2 and 0 <= v["estimated_wait_min"][0] <= v["estimated_wait_min"][1] for v in j)'
+  assert_json 'len(set(v["ticket"] for v in j)) == 5'
+  assert_json 'sorted(int(v["ticket"][2:]) for v in j) == [1, 2, 3, 4, 5]'
+  v5=$(json 'j[4]["id"]')
+  t5=$(json 'j[4]["ticket"]')
+  arrived5=$(json 'j[4]["arrived_at"]')
+  run 0 --db "$db" queue list
+  grep -q "A-001" <<<"$out" || fail "human queue list: $out"
+  run 0 --db "$db" --branch "$b2" queue list --json
+  assert_json 'j == []'
+
+  # Call the next, then a ticket by number (typed in lower case).
+  run 0 --db "$db" queue call --desk "$d1" --json
+  assert_json "j['id'] == $v3 and j['state'] == 'called' and j['desk_id'] == $d1"
+  assert_json 're.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", j["called_at"]) is not None'
+  run 0 --db "$db" queue call --desk "$d2" --ticket "$(tr 'A-Z' 'a-z' <<<"$t2")" --json
+  assert_json "j['id'] == $v2 and j['desk_id'] == $d2 and j['ticket'] == '$t2'"
+  run 0 --db "$db" queue list --json
+  assert_json "[v['id'] for v in j] == [$v4, $v1, $v5]"
+  run 0 --db "$db" queue serving --json
+  assert_json "sorted(v['id'] for v in j) == sorted([$v2, $v3])"
+
+  # Finish with ratings, notes and answers; and without ratings.
+  run 0 --db "$db" visit finish "$v3" --technique empathy --outcome resolved \
+      --rating-solved 5 --rating-staff 4 --notes "Replaced the meter" --json
+  assert_json "sorted(j) == sorted($visit_keys)"
+  assert_json 'j["state"] == "finished" and j["technique"] == "empathy" and j["outcome"] == "resolved"'
+  assert_json 'j["rating_solved"] == 5 and j["rating_staff"] == 4 and j["notes"] == "Replaced the meter"'
+  assert_json 're.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", j["finished_at"]) is not None'
+  run 0 --db "$db" visit finish "$v2" --technique explanation --outcome follow_up --json
+  assert_json 'j["rating_solved"] is None and j["rating_staff"] is None and j["notes"] is None'
+  run 0 --db "$db" visit show "$v3" --json
+  assert_json "j['id'] == $v3 and j['state'] == 'finished' and j['rating_staff'] == 4"
+  run 0 --db "$db" visit show "$v3"
+  grep -q "Replaced the meter" <<<"$out" || fail "human visit show: $out"
+
+  # Bad input: one line, status 1, nothing changed.
+  run 0 --db "$db" queue call --desk "$d1" --json
+  assert_json "j['id'] == $v4"
+  refused "." queue call --desk "$d1" --ticket Z-999
+  refused "." queue call --desk "$d1" --ticket "not a ticket"
+  refused "." queue call --desk 999999
+  refused "." queue call --desk "$d3"
+  refused "." queue call --desk abc
+  refused "." queue call
+  refused "." visit finish "$v4" --technique empathy --outcome resolved --rating-solved 7
+  refused "." visit finish "$v4" --technique empathy --outcome resolved --rating-staff 0
+  refused "." visit finish "$v4" --technique empathy --outcome resolved --rating-staff -2
+  refused "." visit finish "$v4" --technique empathy --outcome resolved --rating-staff x
+  refused "." visit finish "$v4" --technique magic --outcome resolved
+  refused "." visit finish "$v4" --technique empathy --outcome maybe
+  refused "." visit finish "$v4" --outcome resolved
+  refused "." visit finish "$v4" --technique empathy --outcome resolved --at "$(iso 3600)"
+  refused "." visit finish "$v4" --technique empathy --outcome resolved --at "$(iso -86400)"
+  refused "." visit finish "$v3" --technique empathy --outcome resolved
+  refused "." visit finish "$v1" --technique empathy --outcome resolved
+  refused "." visit finish 999999 --technique empathy --outcome resolved
+  refused "." visit checkin --customer "$c1" --purpose sightseeing
+  refused "." visit checkin --customer 999999 --purpose information
+  refused "." visit checkin --customer "$c1" --anonymous --purpose information
+  refused "." visit checkin --purpose information
+  refused "." visit checkin --anonymous
+  refused "." visit checkin --anonymous --purpose information --priority vip
+  refused "." visit checkin --anonymous --purpose information --at "$(iso 86400)"
+  refused "--at" visit checkin --anonymous --purpose information --at "yesterday"
+  refused "--at" visit checkin --anonymous --purpose information --at "2026-13-45T99:00:00"
+  refused "." visit show 999999
+  refused "." visit show xyz
+  refused "." visit cancel "$v3"
+  for group in branch desk visit queue; do
+    run 1 --db "$db" "$group" frobnicate
+    grep -q "frobnicate" <<<"$(head -n 1 <<<"$err")" || fail "unknown $group command not named: $err"
+    run 1 --db "$db" "$group"
+    [ -n "$err" ] || fail "no usage for a bare $group"
+    run 0 --db "$db" "$group" --help
+  done
+  # --at before the arrival, and in the future, when calling.
+  run 0 --db "$db" visit show "$v1" --json
+  arrived=$(json 'j["arrived_at"]')
+  before_arrival=$("$PY" -c 'import sys, datetime; t = datetime.datetime.strptime(sys.argv[1], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc); print((t - datetime.timedelta(hours=1)).isoformat())' "$arrived")
+  refused "." queue call --desk "$d2" --at "$before_arrival"
+  refused "." queue call --desk "$d2" --at "$(iso 7200)"
+
+  # --at records after the fact: with an offset, and as local time without one.
+  at=$(iso -1800)
+  run 0 --db "$db" queue call --desk "$d2" --ticket "$t5" --at "$arrived5" --json
+  assert_json "j['id'] == $v5 and j['called_at'] == '$arrived5'"
+  run 0 --db "$db" visit finish "$v5" --technique questioning --outcome referred \
+      --rating-solved 3 --at "$(iso 0)" --json
+  assert_json 'j["state"] == "finished" and j["outcome"] == "referred" and j["rating_staff"] is None'
+  run 0 --db "$db" visit checkin --customer "$c1" --purpose renewal --at "$at" --json
+  assert_json "j['arrived_at'] == '$at'"
+  v6=$(json 'j["id"]')
+  local_at=$(TZ=Europe/Riga date -d "@$(( $(date +%s) - 7200 ))" +%Y-%m-%dT%H:%M:%S)
+  expected=$(TZ=Europe/Riga "$PY" -c 'import sys, time; print(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.mktime(time.strptime(sys.argv[1], "%Y-%m-%dT%H:%M:%S")))))' "$local_at")
+  TZ=Europe/Riga run 0 --db "$db" visit checkin --customer "$c1" --purpose other --at "$local_at" --json
+  assert_json "j['arrived_at'] == '$expected'"
+  v7=$(json 'j["id"]')
+
+  # A customer's visits, newest first (by arrival, not by entry).
+  run 0 --db "$db" visit list --customer "$c1" --json
+  assert_json "[v['id'] for v in j] == [$v5, $v1, $v6, $v7]"
+  assert_json 'all(a["arrived_at"] >= b["arrived_at"] for a, b in zip(j, j[1:]))'
+  run 0 --db "$db" visit list --customer "$c1" --limit 2 --json
+  assert_json "[v['id'] for v in j] == [$v5, $v1]"
+  run 0 --db "$db" visit list --customer "$c2" --json
+  assert_json "[v['id'] for v in j] == [$v3]"
+  run 0 --db "$db" visit list --customer "$c1"
+  grep -q "A-001" <<<"$out" || fail "human visit list: $out"
+  refused "." visit list --customer 999999
+  refused "." visit list
+  refused "." visit list --customer "$c1" --limit 0
+
+  # Cancel, no-show, recall, transfer.
+  run 0 --db "$db" visit cancel "$v6" --json
+  assert_json 'j["state"] == "cancelled"'
+  run 0 --db "$db" visit finish "$v4" --technique explanation --outcome claim_opened --json
+  assert_json 'j["outcome"] == "claim_opened"'
+  run 0 --db "$db" queue call --desk "$d2" --json
+  assert_json "j['id'] == $v7"
+  called=$(json 'j["id"]')
+  run 0 --db "$db" visit transfer "$called" --desk "$d1" --json
+  assert_json "j['desk_id'] == $d1 and j['state'] == 'called'"
+  refused "." visit transfer "$called" --desk "$d3"
+  run 0 --db "$db" visit recall "$called" --json
+  assert_json 'j["state"] == "called"'
+  run 0 --db "$db" visit no-show "$called" --json
+  assert_json 'j["state"] == "no_show"'
+
+  # Empty queue.
+  while :; do
+    run 0 --db "$db" queue list --json
+    [ "$(json 'len(j)')" -gt 0 ] || break
+    run 0 --db "$db" visit cancel "$(json 'j[0]["id"]')"
+  done
+  refused "." queue call --desk "$d1"
+  run 0 --db "$db" queue list
+  [ -n "$out" ] || fail "no message for an empty queue"
+
+  # Help for each new command.
+  for command in "branch add" "branch list" "branch use" "desk add" "desk list" \
+                 "visit checkin" "visit finish" "visit list" "visit show" "queue list" \
+                 "queue call"; do
+    # shellcheck disable=SC2086
+    run 0 $command --help
+    grep -q -- "--branch" <<<"$out" || fail "$command --help lacks --branch: $out"
+  done
+
+  # Demo visits: deterministic for a seed and --until.
+  for name in one two; do
+    run 0 --db "$tmp/demo-$name.db" demo --customers 60 --visits 300 --seed 5 --until 2026-06-01
+  done
+  grep -q "300" <<<"$out" || fail "demo does not say how many visits were added: $out"
+  grep -q "visits/s" <<<"$out" || fail "demo does not give the visit rate: $out"
+  run 0 --db "$tmp/demo-three.db" demo --customers 60 --visits 300 --seed 6 --until 2026-06-01
+  run 0 --db "$tmp/demo-one.db" branch list --json
+  branches_one=$out
+  assert_json 'len(j) >= 1'
+  run 0 --db "$tmp/demo-two.db" branch list --json
+  [ "$out" = "$branches_one" ] || fail "the demo's branches differ for one seed"
+  differs=0
+  total=0
+  for id in $(seq 1 20); do
+    run 0 --db "$tmp/demo-one.db" visit list --customer "$id" --limit 1000 --json
+    first=$out
+    total=$(( total + $(json 'len(j)') ))
+    assert_json 'all(v["arrived_at"] < "2026-06-02" for v in j)'
+    run 0 --db "$tmp/demo-two.db" visit list --customer "$id" --limit 1000 --json
+    [ "$out" = "$first" ] || fail "seed 5 twice gives different visits for customer $id"
+    run 0 --db "$tmp/demo-three.db" visit list --customer "$id" --limit 1000 --json
+    [ "$out" = "$first" ] || differs=1
+  done
+  [ "$total" -gt 0 ] || fail "the demo's customers have no visits"
+  [ "$differs" -eq 1 ] || fail "seeds 5 and 6 give the same visits"
+  run 1 --db "$tmp/demo-one.db" demo --customers 1 --until "not a date"
+  expect_one_line_error "demo --until garbage"
+  grep -q -- "--until" <<<"$err" || fail "the message does not name --until: $err"
+  run 1 --db "$tmp/demo-one.db" demo --customers 1 --visits -3
+  expect_one_line_error "demo --visits -3"
+  ;;
+
 *)
   fail "unknown test case"
   ;;
