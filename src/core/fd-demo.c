@@ -808,7 +808,7 @@ fd_demo_generate_visits (FdStore  *store,
   g_autoptr(FdBulkVisits) bulk = NULL;
   g_autoptr(GDateTime) end = NULL;
   g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (double));
-  Rng rng = { seed * 0x9E3779B97F4A7C15ull + 7 };
+  Rng rng = { seed };
   gint64 first_customer, last_customer;
   const int n_days = 3 * 365;
   double total = 0, carried = 0;
@@ -816,6 +816,9 @@ fd_demo_generate_visits (FdStore  *store,
 
   g_return_val_if_fail (FD_IS_STORE (store), FALSE);
 
+  /* Scramble the seed: splitmix64 steps by a constant, so nearby seeds would otherwise
+   * give the same sequence shifted by a draw. */
+  rng.state = rng_next (&rng) ^ 0x5DEECE66Dull;
   if (!make_demo_branches (store, branches, error))
     return FALSE;
   _fd_store_customer_id_range (store, &first_customer, &last_customer);
