@@ -206,6 +206,8 @@ fd_application_activate (GApplication *application)
         }
 
       self->store = g_steal_pointer (&store);
+      /* The queue changes from other desks, the board and the CLI: follow them. */
+      fd_store_watch (self->store);
 
       if (self->settings != NULL)
         g_settings_set_string (self->settings, "last-database", fd_store_get_path (self->store));

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "fd-application.h"
+#include "fd-board-window.h"
+#include "fd-reception-view.h"
 #include "fd-window.h"
 
 struct _FdWindow
@@ -17,6 +19,8 @@ struct _FdWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
   GtkToggleButton      *search_button;
+  GtkWidget            *new_button;
+  FdReceptionView      *reception_view;
   FdCustomersView      *customers_view;
 
   /* Owned */
@@ -54,16 +58,34 @@ on_customers_page (FdWindow *self)
   return adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->customers_view);
 }
 
+static gboolean
+on_reception_page (FdWindow *self)
+{
+  return adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->reception_view);
+}
+
 static void
 update_actions (FdWindow *self)
 {
   gboolean writable = self->store != NULL && !self->corrupt;
-  gboolean customers = writable && on_customers_page (self);
+  gboolean customers = on_customers_page (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", customers);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", customers);
+  /* Customer actions switch to the Customers page themselves: they work from anywhere. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-customer", writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), customers);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-customer", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-board",
+                                 writable && fd_reception_view_get_branch_id (self->reception_view) > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), writable && customers);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), customers);
+  gtk_widget_set_visible (self->new_button, customers);
+}
+
+static void
+show_customers (FdWindow *self)
+{
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->customers_view));
 }
 
 static void
@@ -188,6 +210,7 @@ new_customer_action (GtkWidget  *widget,
 {
   FdWindow *self = FD_WINDOW (widget);
 
+  show_customers (self);
   fd_customers_view_new_customer (self->customers_view);
 }
 
@@ -198,7 +221,70 @@ search_action (GtkWidget  *widget,
 {
   FdWindow *self = FD_WINDOW (widget);
 
+  show_customers (self);
   fd_customers_view_focus_search (self->customers_view);
+}
+
+static void
+open_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  FdWindow *self = FD_WINDOW (widget);
+
+  show_customers (self);
+  fd_customers_view_open_customer (self->customers_view, g_variant_get_int64 (param));
+}
+
+static void
+open_board_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  FdWindow *self = FD_WINDOW (widget);
+  gint64 branch_id = fd_reception_view_get_branch_id (self->reception_view);
+  FdBoardWindow *board;
+
+  if (self->store == NULL || branch_id <= 0)
+    return;
+
+  /* Not transient: the board goes to its own screen in the waiting room. */
+  board = fd_board_window_new (self->store, branch_id);
+  gtk_window_set_application (GTK_WINDOW (board), gtk_window_get_application (GTK_WINDOW (self)));
+  gtk_window_present (GTK_WINDOW (board));
+}
+
+static void
+on_reception_view_branch_changed_cb (FdWindow *self)
+{
+  update_actions (self);
+}
+
+/* Ctrl+N adds what the page is about: a check-in at the desk, a customer in the list. */
+static gboolean
+new_shortcut_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  FdWindow *self = FD_WINDOW (widget);
+
+  if (on_reception_page (self))
+    return gtk_widget_activate_action (GTK_WIDGET (self->reception_view), "reception.check-in", NULL);
+
+  return gtk_widget_activate_action (widget, "win.new-customer", NULL);
+}
+
+static gboolean
+call_next_shortcut_cb (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   user_data)
+{
+  FdWindow *self = FD_WINDOW (widget);
+
+  if (!on_reception_page (self))
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self->reception_view), "reception.call-next", NULL);
 }
 
 static void
@@ -279,6 +365,7 @@ fd_window_set_property (GObject      *object,
         g_signal_connect_object (self->store, "corrupt", G_CALLBACK (on_store_corrupt_cb), self,
                                  G_CONNECT_SWAPPED);
       fd_customers_view_set_store (self->customers_view, self->store);
+      fd_reception_view_set_store (self->reception_view, self->store);
       update_actions (self);
       break;
 
@@ -309,19 +396,26 @@ fd_window_class_init (FdWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FD_TYPE_CUSTOMERS_VIEW);
+  g_type_ensure (FD_TYPE_RECEPTION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, reception_view);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, customers_view);
   gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.restore-customer", "x", restore_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.open-customer", "x", open_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.open-board", NULL, open_board_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-customer", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, new_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, call_next_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, call_next_shortcut_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
@@ -335,6 +429,9 @@ fd_window_init (FdWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   /* Finding a customer is what the desk does all day: the search starts open. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->search_button), TRUE);
+
+  g_signal_connect_object (self->reception_view, "notify::branch-id",
+                           G_CALLBACK (on_reception_view_branch_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_actions (self);
 }
@@ -358,6 +455,14 @@ fd_window_get_store (FdWindow *self)
   g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+FdReceptionView *
+fd_window_get_reception_view (FdWindow *self)
+{
+  g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
+
+  return self->reception_view;
 }
 
 FdCustomersView *

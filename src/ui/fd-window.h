@@ -5,6 +5,7 @@
 
 #include "fd-store.h"
 #include "fd-customers-view.h"
+#include "fd-reception-view.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,7 @@ G_DECLARE_FINAL_TYPE (FdWindow, fd_window, FD, WINDOW, AdwApplicationWindow)
 FdWindow        *fd_window_new                (AdwApplication *application,
                                                FdStore        *store);
 FdStore         *fd_window_get_store          (FdWindow       *self);
+FdReceptionView *fd_window_get_reception_view (FdWindow       *self);
 FdCustomersView *fd_window_get_customers_view (FdWindow       *self);
 void             fd_window_add_toast          (FdWindow       *self,
                                                AdwToast       *toast);
