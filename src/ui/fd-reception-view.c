@@ -23,6 +23,7 @@ struct _FdReceptionView
   GtkStack            *stack;
   GtkListBox          *branch_list;
   GtkLabel            *branch_label;
+  GtkLabel            *waiting_label;
   GtkDropDown         *desk_dropdown;
   FdServingPanel      *serving_panel;
   AdwPreferencesGroup *queue_group;
@@ -333,6 +334,8 @@ refresh_visits (FdReceptionView *self)
   else
     description = g_strdup (_("Nobody is waiting."));
   adw_preferences_group_set_description (self->queue_group, description);
+  /* Also at the top, where it stays in sight while a visit fills the page. */
+  gtk_label_set_text (self->waiting_label, description);
 
   serving = fd_store_list_serving (self->store, get_branch_id (self), &error);
   if (serving == NULL)
@@ -857,6 +860,7 @@ fd_reception_view_class_init (FdReceptionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdReceptionView, stack);
   gtk_widget_class_bind_template_child (widget_class, FdReceptionView, branch_list);
   gtk_widget_class_bind_template_child (widget_class, FdReceptionView, branch_label);
+  gtk_widget_class_bind_template_child (widget_class, FdReceptionView, waiting_label);
   gtk_widget_class_bind_template_child (widget_class, FdReceptionView, desk_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FdReceptionView, serving_panel);
   gtk_widget_class_bind_template_child (widget_class, FdReceptionView, queue_group);
