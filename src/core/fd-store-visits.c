@@ -207,18 +207,72 @@ lookup_purpose_letter (FdDatabase  *db,
   return TRUE;
 }
 
+/* One indexed lookup each, no objects: check-in is on the counter's critical path. */
 static gboolean
-check_customer (FdStore  *self,
-                gint64    customer_id,
-                GError  **error)
+check_exists (FdDatabase  *db,
+              const char  *sql,
+              gint64       id,
+              gint64      *value,
+              GError     **error)
 {
-  g_autoptr(FdCustomer) customer = NULL;
+  sqlite3_stmt *stmt = fd_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && value)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      fd_database_set_error (db, rc, error);
+      return FALSE;
+    }
+  return rc == SQLITE_ROW;
+}
+
+static gboolean
+check_branch (FdDatabase  *db,
+              gint64       branch_id,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (check_exists (db, "SELECT 1 FROM branches WHERE id = ?1", branch_id, NULL, &local_error))
+    return TRUE;
+  if (local_error)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, FD_ERROR, FD_ERROR_NOT_FOUND,
+                 /* Translators: %lld is a branch number */
+                 _("There is no branch with number %lld."), (long long) branch_id);
+  return FALSE;
+}
+
+static gboolean
+check_customer (FdDatabase  *db,
+                gint64       customer_id,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 archived_at = 0;
 
   if (customer_id == 0)
     return TRUE;
-  if (!(customer = fd_store_get_customer (self, customer_id, error)))
-    return FALSE;
-  if (fd_customer_get_archived_at (customer) != 0)
+  if (!check_exists (db, "SELECT coalesce (archived_at, 0) FROM customers WHERE id = ?1",
+                     customer_id, &archived_at, &local_error))
+    {
+      if (local_error)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, FD_ERROR, FD_ERROR_NOT_FOUND,
+                     /* Translators: %lld is a customer number */
+                     _("There is no customer with number %lld."), (long long) customer_id);
+      return FALSE;
+    }
+  if (archived_at != 0)
     {
       fd_set_invalid (error, "customer", _("This customer is archived: restore the record first."));
       return FALSE;
@@ -245,7 +299,6 @@ fd_store_check_in (FdStore     *self,
                    GError     **error)
 {
   FdDatabase *db;
-  g_autoptr(FdBranch) branch = NULL;
   g_autoptr(FdTransaction) tx = NULL;
   g_autofree char *letter = NULL;
   g_autofree char *ticket = NULL;
@@ -257,8 +310,8 @@ fd_store_check_in (FdStore     *self,
 
   db = _fd_store_get_database (self);
   if ((at = _fd_store_resolve_time (at, error)) < 0 ||
-      !(branch = fd_store_get_branch (self, branch_id, error)) ||
-      !check_customer (self, customer_id, error) ||
+      !check_branch (db, branch_id, error) ||
+      !check_customer (db, customer_id, error) ||
       !lookup_purpose_letter (db, purpose, &letter, error))
     return NULL;
   if (priority > FD_PRIORITY_ASSISTANCE)
