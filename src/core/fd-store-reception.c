@@ -359,6 +359,58 @@ fd_store_add_staff (FdStore     *self,
   return sqlite3_last_insert_rowid (fd_database_get_handle (db));
 }
 
+/**
+ * fd_store_list_staff:
+ * @ids: (out) (transfer full) (element-type gint64): the staff members' ids
+ * @names: (out) (transfer full): their names, in the same order
+ * @roles: (out) (transfer full): their role codes
+ */
+gboolean
+fd_store_list_staff (FdStore  *self,
+                     gint64    branch_id,
+                     GArray  **ids,
+                     GStrv    *names,
+                     GStrv    *roles,
+                     GError  **error)
+{
+  FdDatabase *db;
+  g_autoptr(GArray) id_array = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GStrvBuilder) name_builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) role_builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (FD_IS_STORE (self), FALSE);
+
+  db = _fd_store_get_database (self);
+  if (!(stmt = fd_database_prepare (db,
+          "SELECT id, name, role FROM staff WHERE branch_id = ?1 ORDER BY name, id", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, branch_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (id_array, id);
+      g_strv_builder_add (name_builder, fd_column_text (stmt, 1));
+      g_strv_builder_add (role_builder, fd_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fd_database_set_error (db, rc, error);
+      return FALSE;
+    }
+
+  if (ids)
+    *ids = g_steal_pointer (&id_array);
+  if (names)
+    *names = g_strv_builder_end (name_builder);
+  if (roles)
+    *roles = g_strv_builder_end (role_builder);
+  return TRUE;
+}
+
 const char *
 _fd_purpose_default_label (const char *code)
 {

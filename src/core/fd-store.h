@@ -93,6 +93,13 @@ gint64       fd_store_add_staff             (FdStore      *self,
                                              const char   *name,
                                              const char   *role,
                                              GError      **error);
+/* Staff of a branch by name: parallel arrays of ids (gint64), names and role codes. */
+gboolean     fd_store_list_staff            (FdStore      *self,
+                                             gint64        branch_id,
+                                             GArray      **ids,
+                                             GStrv        *names,
+                                             GStrv        *roles,
+                                             GError      **error);
 /* Visit purposes, in order: codes (information, purchase, technical_service, claim,
  * renewal, other, and any added) and their labels, translated for the defaults. */
 gboolean     fd_store_list_purposes         (FdStore      *self,
