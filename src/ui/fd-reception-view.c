@@ -21,6 +21,10 @@ struct _FdReceptionView
 
   /* Template children */
   GtkStack            *stack;
+  AdwLeaflet          *leaflet;
+  GtkWidget           *serving_page;
+  GtkWidget           *queue_page;
+  AdwButtonContent    *show_queue_content;
   GtkListBox          *branch_list;
   GtkLabel            *branch_label;
   GtkLabel            *waiting_label;
@@ -294,6 +298,18 @@ refocus_visit (FdReceptionView *self,
 }
 
 static void
+update_show_queue_label (FdReceptionView *self,
+                         guint            n_waiting)
+{
+  g_autofree char *label = NULL;
+
+  /* Translators: the button that shows the queue on a narrow screen; %u is the number
+   * of customers waiting, e.g. "_Queue (4)" */
+  label = g_strdup_printf (ngettext ("_Queue (%u)", "_Queue (%u)", n_waiting), n_waiting);
+  adw_button_content_set_label (self->show_queue_content, label);
+}
+
+static void
 refresh_visits (FdReceptionView *self)
 {
   g_autoptr(GPtrArray) queue = NULL;
@@ -336,6 +352,7 @@ refresh_visits (FdReceptionView *self)
   adw_preferences_group_set_description (self->queue_group, description);
   /* Also at the top, where it stays in sight while a visit fills the page. */
   gtk_label_set_text (self->waiting_label, description);
+  update_show_queue_label (self, n_waiting);
 
   serving = fd_store_list_serving (self->store, get_branch_id (self), &error);
   if (serving == NULL)
@@ -532,6 +549,14 @@ static void
 on_store_branches_changed_cb (FdReceptionView *self)
 {
   reload_branch (self);
+}
+
+static void
+on_leaflet_folded_changed_cb (FdReceptionView *self)
+{
+  /* Side by side there is nothing to switch; folded, the visit being served comes first. */
+  if (!adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->serving_page);
 }
 
 static void
@@ -734,6 +759,26 @@ cancel_visit_action (GtkWidget  *widget,
 }
 
 static void
+show_queue_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  FdReceptionView *self = FD_RECEPTION_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->queue_page);
+}
+
+static void
+show_serving_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  FdReceptionView *self = FD_RECEPTION_VIEW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->serving_page);
+}
+
+static void
 copy_branch_card_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
@@ -858,6 +903,10 @@ fd_reception_view_class_init (FdReceptionViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-reception-view.ui");
   gtk_widget_class_bind_template_child (widget_class, FdReceptionView, stack);
+  gtk_widget_class_bind_template_child (widget_class, FdReceptionView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FdReceptionView, serving_page);
+  gtk_widget_class_bind_template_child (widget_class, FdReceptionView, queue_page);
+  gtk_widget_class_bind_template_child (widget_class, FdReceptionView, show_queue_content);
   gtk_widget_class_bind_template_child (widget_class, FdReceptionView, branch_list);
   gtk_widget_class_bind_template_child (widget_class, FdReceptionView, branch_label);
   gtk_widget_class_bind_template_child (widget_class, FdReceptionView, waiting_label);
@@ -867,6 +916,7 @@ fd_reception_view_class_init (FdReceptionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdReceptionView, queue_list);
   gtk_widget_class_bind_template_callback (widget_class, on_branch_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_desk_dropdown_selected_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "reception.add-branch", NULL, add_branch_action);
   gtk_widget_class_install_action (widget_class, "reception.add-desk", NULL, add_desk_action);
@@ -875,6 +925,8 @@ fd_reception_view_class_init (FdReceptionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "reception.call-ticket", "s", call_ticket_action);
   gtk_widget_class_install_action (widget_class, "reception.cancel-visit", "x", cancel_visit_action);
   gtk_widget_class_install_action (widget_class, "reception.copy-branch-card", NULL, copy_branch_card_action);
+  gtk_widget_class_install_action (widget_class, "reception.show-queue", NULL, show_queue_action);
+  gtk_widget_class_install_action (widget_class, "reception.show-serving", NULL, show_serving_action);
 }
 
 static void
@@ -901,6 +953,7 @@ fd_reception_view_init (FdReceptionView *self)
 
   self->tick_source = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
 
+  update_show_queue_label (self, 0);
   update_actions (self);
 }
 
