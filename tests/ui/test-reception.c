@@ -10,6 +10,7 @@
 #include "fd-board-window.h"
 #include "fd-branch-dialog.h"
 #include "fd-check-in-dialog.h"
+#include "fd-preferences-window.h"
 #include "fd-reception-view.h"
 #include "fd-serving-panel.h"
 #include "fd-window.h"
@@ -482,6 +483,99 @@ test_add_branch (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (view), "reception.copy-branch-card", NULL);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_preferences_branch (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *prefs = fd_preferences_window_new (GTK_WINDOW (fixture->window), fixture->store);
+  GtkWidget *question_row = child_of (prefs, FD_TYPE_PREFERENCES_WINDOW, "new_question_row");
+  GtkWidget *desk_row = child_of (prefs, FD_TYPE_PREFERENCES_WINDOW, "new_desk_row");
+  g_auto(GStrv) questions = NULL;
+  g_autoptr(FdBranch) branch = NULL;
+  g_autoptr(GPtrArray) desks = NULL;
+  g_autoptr(GError) error = NULL;
+  int opens = -1, closes = -1;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  spin ();
+
+  /* The questionnaire: two more questions, the last moved up one place, then saved. */
+  gtk_editable_set_text (GTK_EDITABLE (question_row), "Is it under warranty?");
+  gtk_widget_activate_action (prefs, "branch.add-question", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (question_row), "Do you have the receipt?");
+  gtk_widget_activate_action (prefs, "branch.add-question", NULL);
+  gtk_widget_activate_action (prefs, "branch.move-question-up", "i", 3);
+
+  /* Nothing is written before Save. */
+  questions = fd_store_get_questions (fixture->store, fixture->branch_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (questions), ==, 2);
+  g_clear_pointer (&questions, g_strfreev);
+
+  gtk_widget_activate_action (prefs, "branch.save-questions", NULL);
+  questions = fd_store_get_questions (fixture->store, fixture->branch_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (questions), ==, 4);
+  g_assert_cmpstr (questions[0], ==, "What is the problem?");
+  g_assert_cmpstr (questions[1], ==, "Since when?");
+  g_assert_cmpstr (questions[2], ==, "Do you have the receipt?");
+  g_assert_cmpstr (questions[3], ==, "Is it under warranty?");
+
+  /* Opening hours: a closing time before the opening one stays beside the hours, unsaved. */
+  gtk_switch_set_active (GTK_SWITCH (find_named (prefs, "open-6")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (prefs, "opens-6")), "10:00");
+  gtk_editable_set_text (GTK_EDITABLE (find_named (prefs, "closes-6")), "9:00");
+  gtk_widget_activate_action (prefs, "branch.save", NULL);
+  branch = fd_store_get_branch (fixture->store, fixture->branch_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (!fd_branch_get_hours (branch, 6, &opens, &closes) || opens < 0);
+  g_clear_object (&branch);
+
+  gtk_editable_set_text (GTK_EDITABLE (find_named (prefs, "closes-6")), "14:30");
+  gtk_switch_set_active (GTK_SWITCH (find_named (prefs, "open-7")), FALSE);
+  gtk_widget_activate_action (prefs, "branch.save", NULL);
+  branch = fd_store_get_branch (fixture->store, fixture->branch_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (fd_branch_get_hours (branch, 6, &opens, &closes));
+  g_assert_cmpint (opens, ==, 10 * 60);
+  g_assert_cmpint (closes, ==, 14 * 60 + 30);
+  g_assert_true (!fd_branch_get_hours (branch, 7, &opens, &closes) || opens < 0);
+  g_assert_cmpstr (fd_branch_get_name (branch), ==, "Rīga Centrs");
+
+  /* A desk added here is in the store at once; an empty name is refused beside the field. */
+  gtk_widget_activate_action (prefs, "branch.add-desk", NULL);
+  g_assert_true (gtk_widget_has_css_class (desk_row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (desk_row), "Desk 3");
+  gtk_widget_activate_action (prefs, "branch.add-desk", NULL);
+  g_assert_false (gtk_widget_has_css_class (desk_row, "error"));
+  desks = fd_store_list_desks (fixture->store, fixture->branch_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (desks->len, ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +589,7 @@ main (int   argc,
   g_test_add ("/fd/ui/reception/serve", Fixture, NULL, fixture_set_up, test_serve, fixture_tear_down);
   g_test_add ("/fd/ui/reception/other-process", Fixture, NULL, fixture_set_up, test_other_process, fixture_tear_down);
   g_test_add ("/fd/ui/reception/add-branch", Fixture, "no-branch", fixture_set_up, test_add_branch, fixture_tear_down);
+  g_test_add ("/fd/ui/preferences/branch", Fixture, NULL, fixture_set_up, test_preferences_branch, fixture_tear_down);
 
   return g_test_run ();
 }
