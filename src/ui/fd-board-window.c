@@ -20,6 +20,8 @@ struct _FdBoardWindow
   GtkRevealer    *header_revealer;
   AdwWindowTitle *window_title;
   GtkButton      *fullscreen_button;
+  GtkLabel       *serving_heading;
+  GtkLabel       *next_heading;
   GtkBox         *serving_box;
   GtkBox         *next_box;
 
@@ -28,6 +30,9 @@ struct _FdBoardWindow
   gint64          branch_id;
   GListStore     *serving;
   GListStore     *next;
+  /* The board's words, in the branch's language (see load_strings()) */
+  char           *empty_text;
+  char           *spoken_format;
 };
 
 G_DEFINE_FINAL_TYPE (FdBoardWindow, fd_board_window, ADW_TYPE_WINDOW)
@@ -53,9 +58,64 @@ new_label (const char *text,
   return label;
 }
 
+/* The language customers at a branch in @country read; NULL for the UI language. */
+static const char *
+language_for_country (const char *country)
+{
+  if (g_strcmp0 (country, "NL") == 0 || g_strcmp0 (country, "BE") == 0)
+    return "nl";
+  if (g_strcmp0 (country, "RS") == 0)
+    return "sr";
+  if (g_strcmp0 (country, "LV") == 0)
+    return "lv";
+
+  return NULL;
+}
+
+/* The board is read by the customers in the waiting room, so it speaks the branch's language
+ * whatever language the staff run Frontdesk in. gettext has no per-call language, but glibc
+ * reads LANGUAGE on each lookup (unless the locale is plain C) and keeps the translations it
+ * found in a cache: textdomain (textdomain (NULL)) bumps its catalogue counter, dropping that
+ * cache. So: switch LANGUAGE, flush, read the board's few strings, restore LANGUAGE, flush
+ * again so the rest of the UI is not left in the board's language. setenv() is not
+ * thread-safe: this runs on the main thread, for a moment, when the branch is loaded. */
+static void
+load_strings (FdBoardWindow *self,
+              const char    *language)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+
+  if (language != NULL)
+    {
+      g_setenv ("LANGUAGE", language, TRUE);
+      textdomain (textdomain (NULL));
+    }
+
+  /* Translators: heading on the waiting-room board, above the tickets called to a desk */
+  gtk_label_set_text (self->serving_heading, _("Now Serving"));
+  /* Translators: heading on the waiting-room board, above the tickets that will be called next */
+  gtk_label_set_text (self->next_heading, _("Next"));
+  g_free (self->empty_text);
+  self->empty_text = g_strdup (_("Please take a seat. Your number will appear here."));
+  g_free (self->spoken_format);
+  /* Translators: what a screen reader says for a line of the board: %1$s is a ticket
+   * number, %2$s the desk's name */
+  self->spoken_format = g_strdup (_("Ticket %1$s, please go to %2$s"));
+
+  if (language != NULL)
+    {
+      if (saved != NULL)
+        g_setenv ("LANGUAGE", saved, TRUE);
+      else
+        g_unsetenv ("LANGUAGE");
+      textdomain (textdomain (NULL));
+    }
+}
+
 static GtkWidget *
-new_serving_row (FdVisit  *visit,
-                 gboolean  latest)
+new_serving_row (FdBoardWindow *self,
+                 FdVisit       *visit,
+                 gboolean       latest)
 {
   const char *desk = fd_visit_get_desk_name (visit) ? fd_visit_get_desk_name (visit) : "";
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
@@ -74,9 +134,8 @@ new_serving_row (FdVisit  *visit,
   gtk_widget_set_hexpand (desk_label, TRUE);
   gtk_box_append (GTK_BOX (row), desk_label);
 
-  /* Translators: what a screen reader says for a line of the board: %1$s is a ticket
-   * number, %2$s the desk's name */
-  spoken = g_strdup_printf (_("Ticket %1$s, please go to %2$s"), fd_visit_get_ticket (visit), desk);
+  /* The format comes from the catalogue, in the branch's language: see load_strings(). */
+  spoken = g_strdup_printf (self->spoken_format, fd_visit_get_ticket (visit), desk);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 
   return row;
@@ -116,10 +175,9 @@ refresh (FdBoardWindow *self)
 
   clear_box (self->serving_box);
   for (guint i = 0; i < n_serving; i++)
-    gtk_box_append (self->serving_box, new_serving_row (g_ptr_array_index (serving, i), i == 0));
+    gtk_box_append (self->serving_box, new_serving_row (self, g_ptr_array_index (serving, i), i == 0));
   if (n_serving == 0)
-    gtk_box_append (self->serving_box, new_label (_("Please take a seat. Your number will appear here."),
-                                                  "fd-board-empty"));
+    gtk_box_append (self->serving_box, new_label (self->empty_text, "fd-board-empty"));
 
   clear_box (self->next_box);
   for (guint i = 0; i < n_next; i++)
@@ -142,6 +200,7 @@ load_branch (FdBoardWindow *self)
     branch = fd_store_get_branch (self->store, self->branch_id, NULL);
 
   adw_window_title_set_subtitle (self->window_title, branch != NULL ? fd_branch_get_name (branch) : NULL);
+  load_strings (self, branch != NULL ? language_for_country (fd_branch_get_country (branch)) : NULL);
 }
 
 /* Signal callbacks */
@@ -211,17 +270,31 @@ fd_board_window_dispose (GObject *object)
 }
 
 static void
+fd_board_window_finalize (GObject *object)
+{
+  FdBoardWindow *self = (FdBoardWindow *)object;
+
+  g_free (self->empty_text);
+  g_free (self->spoken_format);
+
+  G_OBJECT_CLASS (fd_board_window_parent_class)->finalize (object);
+}
+
+static void
 fd_board_window_class_init (FdBoardWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fd_board_window_dispose;
+  object_class->finalize = fd_board_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-board-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FdBoardWindow, header_revealer);
   gtk_widget_class_bind_template_child (widget_class, FdBoardWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, FdBoardWindow, fullscreen_button);
+  gtk_widget_class_bind_template_child (widget_class, FdBoardWindow, serving_heading);
+  gtk_widget_class_bind_template_child (widget_class, FdBoardWindow, next_heading);
   gtk_widget_class_bind_template_child (widget_class, FdBoardWindow, serving_box);
   gtk_widget_class_bind_template_child (widget_class, FdBoardWindow, next_box);
   gtk_widget_class_bind_template_callback (widget_class, on_fullscreened_changed_cb);
@@ -240,6 +313,7 @@ fd_board_window_init (FdBoardWindow *self)
 
   self->serving = g_list_store_new (FD_TYPE_VISIT);
   self->next = g_list_store_new (FD_TYPE_VISIT);
+  load_strings (self, NULL);
 }
 
 FdBoardWindow *
