@@ -482,20 +482,26 @@ bench_check_in (FdStore  *store,
   _fd_store_customer_id_range (store, &first, &last);
   for (guint i = 0; i < CREATE_SAMPLES; i++)
     {
-      GPtrArray *trace = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(FdVisit) visit = NULL;
-      g_autoptr(FdVisit) twin = NULL;
       gint64 customer = last > 0 ? g_rand_int_range (rand, first, last + 1) : 0;
       double start, elapsed;
 
-      g_ptr_array_add (traces, trace);
       start = now_us ();
       visit = fd_store_check_in (store, branch_id, customer, "information", FD_PRIORITY_NONE, 0, error);
       elapsed = now_us () - start;
       if (visit == NULL)
         return NULL;
       g_array_append_val (core, elapsed);
+    }
 
+  /* The traced twins, apart from the timed runs so the hook cannot slow those. */
+  for (guint i = 0; i < CREATE_SAMPLES; i++)
+    {
+      GPtrArray *trace = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(FdVisit) twin = NULL;
+      gint64 customer = last > 0 ? g_rand_int_range (rand, first, last + 1) : 0;
+
+      g_ptr_array_add (traces, trace);
       fd_database_set_trace (db, trace);
       twin = fd_store_check_in (store, branch_id, customer, "information", FD_PRIORITY_NONE, 0, error);
       fd_database_set_trace (db, NULL);

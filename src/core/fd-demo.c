@@ -900,7 +900,8 @@ fd_demo_generate_visits (FdStore  *store,
               const char *technique = pick_weighted (&rng, techniques, technique_weights, G_N_ELEMENTS (techniques));
               guint purpose_index = 0;
               g_autofree char *ticket = NULL;
-              g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (arrived);
+              g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (arrived);
+              g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, _fd_local_time_zone ());
               double roll = rng_double (&rng);
               FdVisitRow row = { 0 };
 

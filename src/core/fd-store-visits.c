@@ -143,6 +143,25 @@ _fd_store_resolve_time (gint64   at,
   return at;
 }
 
+/**
+ * _fd_local_time_zone:
+ *
+ * The local time zone, read once: GLib 2.74's g_time_zone_new_local() reads
+ * /etc/localtime again on every call when $TZ is unset, which cost more than the rest
+ * of a check-in's own work.
+ *
+ * Returns: (transfer none): the local time zone
+ */
+GTimeZone *
+_fd_local_time_zone (void)
+{
+  static gsize zone = 0;
+
+  if (g_once_init_enter (&zone))
+    g_once_init_leave (&zone, (gsize) g_time_zone_new_local ());
+  return (GTimeZone *) zone;
+}
+
 /* The branch's local calendar: the day a ticket number belongs to, and the weekday and
  * hour service times are kept by. Computed in the local time zone, so DST is handled. */
 static void
@@ -151,7 +170,8 @@ local_time_parts (gint64  at,
                   int    *weekday,
                   int    *hour)
 {
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (at);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, _fd_local_time_zone ());
 
   if (day)
     *day = g_date_time_get_year (local) * 10000 + g_date_time_get_month (local) * 100 +
