@@ -352,26 +352,6 @@ bench_pages (FdStore  *store,
                                      built / 1000));
 }
 
-/* Replays each captured write raw, after all the core's writes: interleaving the two
- * connections would make each throw away the other's page cache at every step. */
-static gboolean
-replay_writes (Raw        *raw,
-               GPtrArray  *traces,
-               GArray     *raw_times,
-               GError    **error)
-{
-  for (guint i = 0; i < traces->len; i++)
-    {
-      double elapsed;
-
-      if (!raw_prepare (raw, traces->pdata[i], error))
-        return FALSE;
-      elapsed = raw_replay (raw, traces->pdata[i]);
-      g_array_append_val (raw_times, elapsed);
-    }
-  return TRUE;
-}
-
 static FdBenchCase *
 bench_create (FdStore  *store,
               Raw      *raw,
@@ -380,11 +360,11 @@ bench_create (FdStore  *store,
   FdDatabase *db = _fd_store_get_database (store);
   g_autoptr(GArray) core = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) raw_times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
+  /* As for check-ins: a traced twin, then the raw replay and the core call back to back. */
   for (guint i = 0; i < CREATE_SAMPLES; i++)
     {
-      GPtrArray *trace = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) trace = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(FdCustomer) draft = fd_customer_new ();
       g_autoptr(FdCustomer) saved = NULL;
       g_autoptr(FdCustomer) twin = NULL;
@@ -392,30 +372,28 @@ bench_create (FdStore  *store,
       g_autofree char *phone = g_strdup_printf ("+31 6 5555 %04u", i);
       double start, elapsed;
 
-      g_ptr_array_add (traces, trace);
       fd_customer_set_given_name (draft, i % 2 ? "Sanne" : "Ђорђе");
       fd_customer_set_family_name (draft, i % 2 ? "van der Meer" : "Петровић");
       fd_customer_set_email (draft, email);
       fd_customer_set_phone (draft, phone);
       fd_customer_set_language (draft, i % 2 ? "nl" : "sr");
 
-      /* Timed without the trace hook; a traced twin is what raw replays. */
+      fd_database_set_trace (db, trace);
+      twin = fd_store_add_customer (store, draft, error);
+      fd_database_set_trace (db, NULL);
+      if (twin == NULL || !raw_prepare (raw, trace, error))
+        return NULL;
+
+      elapsed = raw_replay (raw, trace);
+      g_array_append_val (raw_times, elapsed);
+
       start = now_us ();
       saved = fd_store_add_customer (store, draft, error);
       elapsed = now_us () - start;
       if (saved == NULL)
         return NULL;
       g_array_append_val (core, elapsed);
-
-      fd_database_set_trace (db, trace);
-      twin = fd_store_add_customer (store, draft, error);
-      fd_database_set_trace (db, NULL);
-      if (twin == NULL)
-        return NULL;
     }
-
-  if (!replay_writes (raw, traces, raw_times, error))
-    return NULL;
 
   return make_case ("create_customer", core, raw_times, 3000,
                     g_strdup (_("one durable transaction (WAL, synchronous=FULL), words and counter included")));
@@ -463,8 +441,10 @@ visit_history_op (FdStore        *store,
   return fd_store_list_customer_visits (store, *(const gint64 *) input, 0, 50, error);
 }
 
-/* Check-ins through the core (durable), timed; a traced twin of each is what raw replays,
- * once the twins are removed, so the replay takes the same ticket numbers. */
+/* Check-ins through the core (durable) and raw. Each sample first runs a traced twin
+ * (untimed) for the same customer, removes it raw, then times the raw replay and the
+ * core call one after the other: both find the same pages warm, and both follow a write
+ * of the other connection, which empties a connection's page cache. */
 static FdBenchCase *
 bench_check_in (FdStore  *store,
                 Raw      *raw,
@@ -474,17 +454,30 @@ bench_check_in (FdStore  *store,
   FdDatabase *db = _fd_store_get_database (store);
   g_autoptr(GArray) core = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) raw_times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  g_autoptr(GString) forget = g_string_new ("DELETE FROM visits WHERE id IN (0");
   gint64 first, last;
 
   _fd_store_customer_id_range (store, &first, &last);
   for (guint i = 0; i < CREATE_SAMPLES; i++)
     {
+      g_autoptr(GPtrArray) trace = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(FdVisit) twin = NULL;
       g_autoptr(FdVisit) visit = NULL;
+      g_autofree char *forget = NULL;
       gint64 customer = last > 0 ? g_rand_int_range (rand, first, last + 1) : 0;
       double start, elapsed;
+
+      fd_database_set_trace (db, trace);
+      twin = fd_store_check_in (store, branch_id, customer, "information", FD_PRIORITY_NONE, 0, error);
+      fd_database_set_trace (db, NULL);
+      if (twin == NULL)
+        return NULL;
+      forget = g_strdup_printf ("DELETE FROM visits WHERE id = %" G_GINT64_FORMAT, fd_visit_get_id (twin));
+      if (sqlite3_exec (raw->db, forget, NULL, NULL, NULL) != SQLITE_OK || !raw_prepare (raw, trace, error))
+        return NULL;
+
+      elapsed = raw_replay (raw, trace);
+      g_array_append_val (raw_times, elapsed);
 
       start = now_us ();
       visit = fd_store_check_in (store, branch_id, customer, "information", FD_PRIORITY_NONE, 0, error);
@@ -493,27 +486,6 @@ bench_check_in (FdStore  *store,
         return NULL;
       g_array_append_val (core, elapsed);
     }
-
-  /* The traced twins, apart from the timed runs so the hook cannot slow those. */
-  for (guint i = 0; i < CREATE_SAMPLES; i++)
-    {
-      GPtrArray *trace = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(FdVisit) twin = NULL;
-      gint64 customer = last > 0 ? g_rand_int_range (rand, first, last + 1) : 0;
-
-      g_ptr_array_add (traces, trace);
-      fd_database_set_trace (db, trace);
-      twin = fd_store_check_in (store, branch_id, customer, "information", FD_PRIORITY_NONE, 0, error);
-      fd_database_set_trace (db, NULL);
-      if (twin == NULL)
-        return NULL;
-      g_string_append_printf (forget, ", %" G_GINT64_FORMAT, fd_visit_get_id (twin));
-    }
-
-  g_string_append_c (forget, ')');
-  if (sqlite3_exec (raw->db, forget->str, NULL, NULL, NULL) != SQLITE_OK ||
-      !replay_writes (raw, traces, raw_times, error))
-    return NULL;
 
   return make_case ("visit_check_in", core, raw_times, 3000,
                     g_strdup (_("one durable transaction: ticket number, visit row")));
