@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "fd-branch.h"
+#include "fd-claim.h"
 #include "fd-customer.h"
 #include "fd-desk.h"
 #include "fd-history-entry.h"
@@ -196,6 +197,61 @@ gboolean     fd_store_estimate_wait         (FdStore      *self,
                                              FdVisit      *visit,
                                              int          *low_minutes,
                                              int          *high_minutes,
+                                             GError      **error);
+
+/* Claims: complaints, compliments, suggestions and requests. Deadlines are counted in the
+ * branch's working time from @received_at (0: now): acknowledgement and resolution after
+ * the working days set for the kind and priority (defaults 2 and 10; high priority 1 and
+ * 5; low 3 and 15). Every change is kept in the claim's history. */
+typedef struct
+{
+  gint64           branch_id;
+  gint64           customer_id;
+  FdClaimKind      kind;
+  const char      *channel;      /* in_person, phone, email, letter */
+  const char      *category;     /* a category code */
+  FdClaimPriority  priority;
+  const char      *summary;
+  gint64           received_at;
+  gint64           visit_id;     /* 0 unless opened from a visit */
+} FdClaimDraft;
+
+FdClaim     *fd_store_open_claim            (FdStore            *self,
+                                             const FdClaimDraft *draft,
+                                             GError            **error);
+FdClaim     *fd_store_get_claim             (FdStore      *self,
+                                             gint64        id,
+                                             GError      **error);
+/* @reference in any case, with or without spaces or dashes; a wrong check letter is an
+ * %FD_ERROR_INVALID error, an unknown reference %FD_ERROR_NOT_FOUND. */
+FdClaim     *fd_store_find_claim            (FdStore      *self,
+                                             const char   *reference,
+                                             GError      **error);
+/* Moves a claim along the workflow; a transition it does not allow is refused. Moving to
+ * resolved needs the resolution first (fd_store_resolve_claim()). */
+FdClaim     *fd_store_move_claim            (FdStore      *self,
+                                             gint64        claim_id,
+                                             FdClaimStatus to,
+                                             const char   *comment,
+                                             GError      **error);
+/* Records the resolution in the explanation formula and moves the claim to resolved. */
+FdClaim     *fd_store_resolve_claim         (FdStore      *self,
+                                             gint64        claim_id,
+                                             const char   *problem,
+                                             const char   *solution,
+                                             const char   *benefit,
+                                             GError      **error);
+/* Claims newest first, optionally of one status (-1: any) and only the overdue ones
+ * (not closed, resolution due before now). Element type FdClaim. */
+GPtrArray   *fd_store_list_claims           (FdStore      *self,
+                                             int           status,
+                                             gboolean      overdue,
+                                             guint         limit,
+                                             GError      **error);
+/* The claim's history, oldest first. Element type FdHistoryEntry (kind "claim-change",
+ * title what changed, detail "from → to"). */
+GPtrArray   *fd_store_list_claim_history    (FdStore      *self,
+                                             gint64        claim_id,
                                              GError      **error);
 
 /* Signals: "customers-changed", "visits-changed" (the queue or any visit), "branches-changed"
