@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "fd-branch.h"
+#include "fd-claim.h"
 #include "fd-customer.h"
 #include "fd-desk.h"
 #include "fd-visit.h"
@@ -226,6 +227,53 @@ _fd_cli_add_visit_json (JsonBuilder *builder,
       json_builder_begin_array (builder);
       json_builder_add_int_value (builder, wait_low);
       json_builder_add_int_value (builder, MAX (wait_low, wait_high));
+      json_builder_end_array (builder);
+    }
+
+  json_builder_end_object (builder);
+}
+
+/* The claim; with @history (element type FdHistoryEntry, oldest first) also its history. */
+void
+_fd_cli_add_claim_json (JsonBuilder *builder,
+                        FdClaim     *claim,
+                        GPtrArray   *history)
+{
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, fd_claim_get_id (claim));
+  add_text (builder, "reference", fd_claim_get_reference (claim));
+  add_id (builder, "branch_id", fd_claim_get_branch_id (claim));
+  add_id (builder, "customer_id", fd_claim_get_customer_id (claim));
+  add_text (builder, "kind", fd_claim_kind_to_code (fd_claim_get_kind (claim)));
+  add_text (builder, "channel", fd_claim_get_channel (claim));
+  add_text (builder, "category", fd_claim_get_category (claim));
+  add_text (builder, "priority", fd_claim_priority_to_code (fd_claim_get_priority (claim)));
+  add_text (builder, "status", fd_claim_status_to_code (fd_claim_get_status (claim)));
+  add_text (builder, "summary", fd_claim_get_summary (claim));
+  add_time (builder, "received_at", fd_claim_get_received_at (claim));
+  add_time (builder, "ack_due_at", fd_claim_get_ack_due_at (claim));
+  add_time (builder, "due_at", fd_claim_get_due_at (claim));
+  add_time (builder, "closed_at", fd_claim_get_closed_at (claim));
+  add_text (builder, "problem", fd_claim_get_problem (claim));
+  add_text (builder, "solution", fd_claim_get_solution (claim));
+  add_text (builder, "benefit", fd_claim_get_benefit (claim));
+
+  if (history != NULL)
+    {
+      json_builder_set_member_name (builder, "history");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < history->len; i++)
+        {
+          FdHistoryEntry *entry = g_ptr_array_index (history, i);
+
+          json_builder_begin_object (builder);
+          add_time (builder, "at", fd_history_entry_get_at (entry));
+          add_text (builder, "title", fd_history_entry_get_title (entry));
+          add_text (builder, "detail", fd_history_entry_get_detail (entry));
+          json_builder_end_object (builder);
+        }
       json_builder_end_array (builder);
     }
 

@@ -51,6 +51,9 @@ int         _fd_cli_visit               (FdCli               *cli,
                                          char               **args);
 int         _fd_cli_queue               (FdCli               *cli,
                                          char               **args);
+/* fd-cli-claim.c */
+int         _fd_cli_claim               (FdCli               *cli,
+                                         char               **args);
 
 /* fd-cli-util.c */
 void        _fd_cli_print               (const char          *format,
@@ -125,5 +128,9 @@ void        _fd_cli_add_visit_json      (JsonBuilder         *builder,
                                          FdVisit             *visit,
                                          int                  wait_low,
                                          int                  wait_high);
+/* The full claim object; with @history (FdHistoryEntry) it also carries “history”. */
+void        _fd_cli_add_claim_json      (JsonBuilder         *builder,
+                                         FdClaim             *claim,
+                                         GPtrArray           *history);
 
 G_END_DECLS

@@ -452,6 +452,7 @@ failed:
 static const FdCliAction commands[] = {
   { "bench", command_bench },
   { "branch", _fd_cli_branch },
+  { "claim", _fd_cli_claim },
   { "customer", _fd_cli_customer },
   { "demo", command_demo },
   { "desk", _fd_cli_desk },
@@ -532,11 +533,16 @@ main (int   argc,
                                    "  queue list           List the customers waiting, in call order\n"
                                    "  queue call           Call the next customer (or a ticket) to a desk\n"
                                    "  queue serving        List the visits under way at the desks\n"
+                                   "  claim open           Record a complaint, compliment, suggestion or request\n"
+                                   "  claim show           Print a claim and its history\n"
+                                   "  claim list           List the claims, or the overdue ones\n"
+                                   "  claim move           Move a claim along the workflow\n"
+                                   "  claim resolve        Record a claim’s resolution\n"
                                    "  bench                Measure the speed of searches and lists"));
   g_option_context_set_description (context,
                                     N_("Run “frontdesk-cli COMMAND --help” for the options of a "
                                        "command. --db and --branch may also follow the "
-                                       "command. Times (--at) are ISO 8601, in local time "
+                                       "command. Times (--at, --received) are ISO 8601, in local time "
                                        "unless an offset is given; they default to now.\n"
                                        "\n"
                                        "Exit status: 0 on success, 1 on any error (including an "
