@@ -863,10 +863,38 @@ history_entry_from_visit (FdVisit *visit)
                                title, *detail ? detail : NULL);
 }
 
+static FdHistoryEntry *
+history_entry_from_claim (FdClaim *claim)
+{
+  /* Translators: a claim in a customer's history: %1$s its kind (“Complaint”), %2$s its reference */
+  g_autofree char *title = g_strdup_printf (_("%1$s %2$s"), fd_claim_kind_to_label (fd_claim_get_kind (claim)),
+                                            fd_claim_get_reference (claim));
+  /* Translators: a claim's status and category, e.g. “In progress, Slow response” */
+  g_autofree char *detail = g_strdup_printf (_("%1$s, %2$s"), fd_claim_status_to_label (fd_claim_get_status (claim)),
+                                             fd_claim_category_to_label (fd_claim_get_category (claim)));
+
+  return fd_history_entry_new ("claim", fd_claim_get_id (claim), fd_claim_get_received_at (claim), title, detail);
+}
+
+/* Newest first; on the same second visits and claims before record changes. */
+static int
+compare_entries_newest_first (gconstpointer a,
+                              gconstpointer b)
+{
+  FdHistoryEntry *x = *(FdHistoryEntry * const *) a, *y = *(FdHistoryEntry * const *) b;
+  gint64 ax = fd_history_entry_get_at (x), ay = fd_history_entry_get_at (y);
+  gboolean cx = g_str_equal (fd_history_entry_get_kind (x), "change");
+  gboolean cy = g_str_equal (fd_history_entry_get_kind (y), "change");
+
+  if (ax != ay)
+    return ax > ay ? -1 : 1;
+  return cx - cy;
+}
+
 /**
  * fd_store_list_history:
  *
- * The customer's timeline: visits and changes to the record, newest first.
+ * The customer's timeline: visits, claims and changes to the record, newest first.
  *
  * Returns: (transfer full) (element-type FdHistoryEntry): at most @limit entries
  */
@@ -878,32 +906,28 @@ fd_store_list_history (FdStore     *self,
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) visits = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-  guint c = 0, v = 0;
 
   g_return_val_if_fail (FD_IS_STORE (self), NULL);
 
   if (!(changes = list_record_changes (self, customer_id, limit, error)) ||
-      !(visits = fd_store_list_customer_visits (self, customer_id, 0, limit, error)))
+      !(visits = fd_store_list_customer_visits (self, customer_id, 0, limit, error)) ||
+      !(claims = _fd_store_list_customer_claims (self, customer_id, limit, error)))
     return NULL;
 
-  /* Both lists are newest first: merge them. */
-  while (out->len < limit && (c < changes->len || v < visits->len))
-    {
-      FdHistoryEntry *change = c < changes->len ? changes->pdata[c] : NULL;
-      FdVisit *visit = v < visits->len ? visits->pdata[v] : NULL;
+  /* Each list holds at most @limit, newest first: sort their union, keep the newest. */
+  for (guint i = 0; i < changes->len; i++)
+    g_ptr_array_add (entries, g_object_ref (changes->pdata[i]));
+  for (guint i = 0; i < visits->len; i++)
+    g_ptr_array_add (entries, history_entry_from_visit (visits->pdata[i]));
+  for (guint i = 0; i < claims->len; i++)
+    g_ptr_array_add (entries, history_entry_from_claim (claims->pdata[i]));
+  g_ptr_array_sort (entries, compare_entries_newest_first);
 
-      if (visit && (!change || fd_visit_get_arrived_at (visit) >= fd_history_entry_get_at (change)))
-        {
-          g_ptr_array_add (out, history_entry_from_visit (visit));
-          v++;
-        }
-      else
-        {
-          g_ptr_array_add (out, g_object_ref (change));
-          c++;
-        }
-    }
+  for (guint i = 0; i < entries->len && out->len < limit; i++)
+    g_ptr_array_add (out, g_object_ref (entries->pdata[i]));
   return g_steal_pointer (&out);
 }
 

@@ -22,6 +22,10 @@ void        _fd_store_emit_branches_changed (FdStore     *self);
 GHashTable *_fd_store_get_service_times   (FdStore       *self);
 const char *_fd_purpose_default_label     (const char    *code);
 GTimeZone  *_fd_local_time_zone           (void);
+GPtrArray  *_fd_store_list_customer_claims (FdStore      *self,
+                                            gint64        customer_id,
+                                            guint         limit,
+                                            GError      **error);
 gint64      _fd_store_resolve_time        (gint64         at,
                                            GError       **error);
 

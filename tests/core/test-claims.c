@@ -163,6 +163,13 @@ test_full_path_and_history (StoreFixture  *fixture,
   g_assert_cmpint (fd_claim_get_closed_at (step), ==, 0);
   g_object_unref (step);
 
+  {
+    g_autoptr(GPtrArray) timeline = fd_store_list_history (fixture->store, customer_id, 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (fd_history_entry_get_kind (timeline->pdata[0]), ==, "claim");
+    g_assert_nonnull (strstr (fd_history_entry_get_title (timeline->pdata[0]), fd_claim_get_reference (claim)));
+  }
+
   history = fd_store_list_claim_history (fixture->store, id, &error);
   /* new, acknowledged, in progress, resolution, resolved, closed, reopened */
   g_assert_cmpuint (history->len, ==, 7);
