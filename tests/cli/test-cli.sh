@@ -116,6 +116,154 @@ add-json)
   [ "$out" = "$added" ] || fail "--db after the command was not used"
   ;;
 
+claims)
+  db="$tmp/claims.db"
+
+  # dump: the whole database as SQL text, to prove that a refused command changed nothing.
+  dump () {
+    "$PY" - "$db" <<'PYEOF'
+import sqlite3, sys
+con = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+for line in con.iterdump():
+    print(line)
+PYEOF
+  }
+
+  # refused PATTERN ARGS…: exits 1 with one line matching PATTERN; the database is unchanged.
+  refused () {
+    local pattern=$1
+    shift
+    local before after
+    before=$(dump)
+    run 1 --db "$db" "$@"
+    expect_one_line_error "$@"
+    grep -qiE -- "$pattern" <<<"$err" || fail "the message for $* does not match /$pattern/: $err"
+    after=$(dump)
+    [ "$before" = "$after" ] || fail "the refused command $* changed the database"
+  }
+
+  run 0 --db "$db" init
+  run 0 --db "$db" customer add --given Ana --family Jansen --json
+  c1=$(json 'j["id"]')
+
+  # Claims need a branch, like visits.
+  refused "branch" claim open --customer "$c1" --kind complaint --channel phone \
+      --category slow_response
+  run 0 --db "$db" branch add --name "Utrecht Centrum" --country nl --address "Oudegracht 1" --json
+  b1=$(json 'j["id"]')
+
+  # open: a reference K-YYYY-NNNN-X and deadlines after the moment received.
+  run 0 --db "$db" claim open --customer "$c1" --kind complaint --channel phone \
+      --category slow_response --summary "Waited an hour for Ŝ" --json
+  assert_json 'sorted(j) == sorted(["id", "reference", "branch_id", "customer_id", "kind",
+                                    "channel", "category", "priority", "status", "summary",
+                                    "received_at", "ack_due_at", "due_at", "closed_at",
+                                    "problem", "solution", "benefit"])'
+  assert_json 're.fullmatch(r"K-\d{4}-\d{4}-[A-Z0-9]", j["reference"]) is not None'
+  assert_json 'j["reference"][2:6] == j["received_at"][:4]'
+  assert_json "j['branch_id'] == $b1 and j['customer_id'] == $c1"
+  assert_json 'j["kind"] == "complaint" and j["channel"] == "phone" and j["category"] == "slow_response"'
+  assert_json 'j["priority"] == "normal" and j["status"] == "new" and j["summary"] == "Waited an hour for Ŝ"'
+  assert_json 'all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", j[k]) for k in ("received_at", "ack_due_at", "due_at"))'
+  assert_json 'j["received_at"] < j["ack_due_at"] < j["due_at"]'
+  assert_json 'all(j[k] is None for k in ("closed_at", "problem", "solution", "benefit"))'
+  id=$(json 'j["id"]')
+  ref=$(json 'j["reference"]')
+
+  # --received on a Friday evening (local time): the deadlines fall in later working time.
+  run 0 --db "$db" claim open --customer "$c1" --kind suggestion --channel letter \
+      --category other --priority high --received 2026-05-08T18:30:00 --json
+  assert_json 'j["received_at"] < j["ack_due_at"] < j["due_at"]'
+  assert_json 'j["reference"].startswith("K-2026-") and j["priority"] == "high"'
+  assert_json 'j["kind"] == "suggestion" and j["channel"] == "letter"'
+
+  # show by ID, by reference in lower case, and without dashes or with spaces.
+  run 0 --db "$db" claim show "$id" --json
+  assert_json "j['reference'] == '$ref' and j['id'] == $id"
+  assert_json 'isinstance(j["history"], list) and len(j["history"]) >= 1'
+  assert_json 'all(sorted(h) == ["at", "detail", "title"] for h in j["history"])'
+  shown=$out
+  lower=$(tr 'A-Z' 'a-z' <<<"$ref")
+  run 0 --db "$db" claim show "$lower" --json
+  [ "$out" = "$shown" ] || fail "show by lower-case reference differs: $out"
+  run 0 --db "$db" claim show "${lower//-/}" --json
+  [ "$out" = "$shown" ] || fail "show by reference without dashes differs: $out"
+  run 0 --db "$db" claim show "${ref//-/ }" --json
+  [ "$out" = "$shown" ] || fail "show by reference with spaces differs: $out"
+  run 0 --db "$db" claim show "$ref"
+  grep -q "$ref" <<<"$out" || fail "human show lacks the reference: $out"
+  grep -q "Waited an hour for Ŝ" <<<"$out" || fail "human show lacks the summary: $out"
+  grep -qi "history" <<<"$out" || fail "human show lacks the history: $out"
+  [[ "$out" != "{"* ]] || fail "human output looks like JSON"
+
+  # A reference with one character changed is refused by its check letter.
+  typo=$("$PY" -c '
+import sys
+r = sys.argv[1]
+i = 10  # the last digit of the number
+print(r[:i] + str((int(r[i]) + 1) % 10) + r[i + 1:])' "$ref")
+  refused "." claim show "$typo"
+  refused "." claim move "$typo" --to acknowledged
+  refused "." claim move "${ref:0:12}$( [ "${ref:12:1}" = A ] && echo B || echo A )" \
+      --to acknowledged
+  refused "." claim show 999999
+  refused "." claim show
+
+  # The workflow: new → closed is refused, then the allowed path.
+  refused "." claim move "$ref" --to closed
+  refused "." claim move "$ref" --to nowhere
+  refused "to" claim move "$ref"
+  run 0 --db "$db" claim move "$lower" --to acknowledged --comment "Called her back" --json
+  assert_json 'j["status"] == "acknowledged"'
+  run 0 --db "$db" claim move "$ref" --to in_progress --json
+  assert_json 'j["status"] == "in_progress"'
+  refused "problem" claim resolve "$ref" --solution S --benefit B
+  run 0 --db "$db" claim resolve "$ref" --problem "Long wait" --solution "Extra desk" \
+      --benefit "Shorter waits" --json
+  assert_json 'j["status"] == "resolved" and j["problem"] == "Long wait"'
+  assert_json 'j["solution"] == "Extra desk" and j["benefit"] == "Shorter waits"'
+  run 0 --db "$db" claim move "$ref" --to closed --json
+  assert_json 'j["status"] == "closed" and j["closed_at"] is not None'
+  # Reopen.
+  run 0 --db "$db" claim move "$ref" --to in_progress --json
+  assert_json 'j["status"] == "in_progress"'
+  run 0 --db "$db" claim show "$ref" --json
+  assert_json 'len(j["history"]) >= 6'
+  assert_json 'j["history"] == sorted(j["history"], key=lambda h: h["at"])'
+
+  # Bad input writes nothing.
+  refused "categor|nope" claim open --customer "$c1" --kind complaint --channel phone --category nope
+  refused "." claim open --customer 999999 --kind complaint --channel phone --category other
+  refused "." claim open --customer "$c1" --kind grumble --channel phone --category other
+  refused "." claim open --customer "$c1" --kind complaint --channel fax --category other
+  refused "." claim open --customer "$c1" --kind complaint --channel phone --category other \
+      --priority urgent
+  refused "." claim open --customer "$c1" --kind complaint --channel phone --category other \
+      --received yesterday
+  refused "." claim open --kind complaint --channel phone --category other
+
+  # list: newest first, by status, limited.
+  run 0 --db "$db" claim list --json
+  assert_json 'isinstance(j, list) and len(j) == 2'
+  run 0 --db "$db" claim list --status in_progress --json
+  assert_json "[c['reference'] for c in j] == ['$ref']"
+  run 0 --db "$db" claim list --status closed --json
+  assert_json 'j == []'
+  run 0 --db "$db" claim list --limit 1 --json
+  assert_json 'len(j) == 1'
+  run 0 --db "$db" claim list --overdue --json
+  assert_json 'isinstance(j, list)'
+  run 0 --db "$db" claim list
+  grep -q "$ref" <<<"$out" || fail "claim list lacks the claim: $out"
+  refused "." claim list --status bogus
+  # Not yet: replies, letters and search. An unknown action prints the usage, as for visits.
+  for action in reply letter search; do
+    run 1 --db "$db" claim "$action" "$ref"
+    [ -z "$out" ] || fail "claim $action printed on stdout: $out"
+    grep -q "Unknown claim command" <<<"$err" || fail "claim $action: $err"
+  done
+  ;;
+
 invalid)
   db="$tmp/invalid.db"
 
