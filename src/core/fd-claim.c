@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fd-claim-private.h"
+#include "fd-util.h"
 
 enum {
   PROP_0,
@@ -29,21 +30,6 @@ static const char * const categories[] = {
   "concern_unresolved", "impolite", "price_higher_than_agreed", "slow_response", "other", NULL
 };
 
-static gboolean
-from_code (const char * const *codes,
-           guint               n,
-           const char         *code,
-           int                *value)
-{
-  for (guint i = 0; code && i < n; i++)
-    if (g_str_equal (codes[i], code))
-      {
-        *value = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 const char *
 fd_claim_kind_to_code (FdClaimKind kind)
 {
@@ -55,7 +41,7 @@ gboolean
 fd_claim_kind_from_code (const char  *code,
                          FdClaimKind *kind)
 {
-  return from_code (kind_codes, G_N_ELEMENTS (kind_codes), code, (int *) kind);
+  return fd_code_lookup (kind_codes, G_N_ELEMENTS (kind_codes), code, (int *) kind);
 }
 
 const char *
@@ -82,7 +68,7 @@ gboolean
 fd_claim_status_from_code (const char    *code,
                            FdClaimStatus *status)
 {
-  return from_code (status_codes, G_N_ELEMENTS (status_codes), code, (int *) status);
+  return fd_code_lookup (status_codes, G_N_ELEMENTS (status_codes), code, (int *) status);
 }
 
 const char *
@@ -111,7 +97,7 @@ gboolean
 fd_claim_priority_from_code (const char      *code,
                              FdClaimPriority *priority)
 {
-  return from_code (priority_codes, G_N_ELEMENTS (priority_codes), code, (int *) priority);
+  return fd_code_lookup (priority_codes, G_N_ELEMENTS (priority_codes), code, (int *) priority);
 }
 
 const char * const *

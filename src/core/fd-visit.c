@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fd-visit-private.h"
+#include "fd-util.h"
 
 enum {
   PROP_0,
@@ -30,21 +31,6 @@ static const char * const priority_codes[] = { "none", "appointment", "assistanc
 static const char * const technique_codes[] = { "none", "explanation", "empathy", "questioning" };
 static const char * const outcome_codes[] = { "none", "resolved", "follow_up", "referred", "claim_opened" };
 
-static gboolean
-from_code (const char * const *codes,
-           guint               n,
-           const char         *code,
-           int                *value)
-{
-  for (guint i = 0; code && i < n; i++)
-    if (g_str_equal (codes[i], code))
-      {
-        *value = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 const char *
 fd_visit_state_to_code (FdVisitState state)
 {
@@ -56,7 +42,7 @@ gboolean
 fd_visit_state_from_code (const char   *code,
                           FdVisitState *state)
 {
-  return from_code (state_codes, G_N_ELEMENTS (state_codes), code, (int *) state);
+  return fd_code_lookup (state_codes, G_N_ELEMENTS (state_codes), code, (int *) state);
 }
 
 const char *
@@ -84,7 +70,7 @@ gboolean
 fd_priority_from_code (const char *code,
                        FdPriority *priority)
 {
-  return from_code (priority_codes, G_N_ELEMENTS (priority_codes), code, (int *) priority);
+  return fd_code_lookup (priority_codes, G_N_ELEMENTS (priority_codes), code, (int *) priority);
 }
 
 const char *
@@ -110,7 +96,7 @@ gboolean
 fd_technique_from_code (const char  *code,
                         FdTechnique *technique)
 {
-  return from_code (technique_codes, G_N_ELEMENTS (technique_codes), code, (int *) technique);
+  return fd_code_lookup (technique_codes, G_N_ELEMENTS (technique_codes), code, (int *) technique);
 }
 
 const char *
@@ -137,7 +123,7 @@ gboolean
 fd_outcome_from_code (const char *code,
                       FdOutcome  *outcome)
 {
-  return from_code (outcome_codes, G_N_ELEMENTS (outcome_codes), code, (int *) outcome);
+  return fd_code_lookup (outcome_codes, G_N_ELEMENTS (outcome_codes), code, (int *) outcome);
 }
 
 const char *
