@@ -38,31 +38,6 @@ take_text (const char  *arg,
 }
 
 static void
-add_row (GString    *out,
-         const char *label,
-         guint       label_width,
-         const char *value)
-{
-  g_autofree char *padded = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  if (value == NULL || value[0] == '\0')
-    return;
-
-  padded = _fd_cli_pad (label, label_width);
-  lines = g_strsplit (value, "\n", -1);
-
-  g_string_append_printf (out, "%s  %s\n", padded, lines[0]);
-
-  for (guint i = 1; lines[i] != NULL; i++)
-    {
-      g_autofree char *blank = _fd_cli_pad ("", label_width);
-
-      g_string_append_printf (out, "%s  %s\n", blank, lines[i]);
-    }
-}
-
-static void
 print_branch (FdBranch *branch,
               gboolean  json)
 {
@@ -93,8 +68,8 @@ print_branch (FdBranch *branch,
   card = fd_branch_dup_card_text (branch);
 
   out = g_string_new (NULL);
-  add_row (out, labels[0], width, id);
-  add_row (out, labels[1], width, fd_branch_get_country (branch));
+  _fd_cli_add_row (out, labels[0], width, id);
+  _fd_cli_add_row (out, labels[1], width, fd_branch_get_country (branch));
 
   /* The card is what a customer is handed: name, address, phone, e-mail and the opening
    * hours, in the user's language. */

@@ -16,39 +16,6 @@
 #define MAX_LIMIT 100000
 #define DEFAULT_LIMIT 50
 
-static void
-add_row (GString    *out,
-         const char *label,
-         guint       label_width,
-         const char *value)
-{
-  g_autofree char *padded = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  if (value == NULL || value[0] == '\0')
-    return;
-
-  padded = _fd_cli_pad (label, label_width);
-  lines = g_strsplit (value, "\n", -1);
-
-  g_string_append_printf (out, "%s  %s\n", padded, lines[0]);
-
-  for (guint i = 1; lines[i] != NULL; i++)
-    {
-      g_autofree char *blank = _fd_cli_pad ("", label_width);
-
-      g_string_append_printf (out, "%s  %s\n", blank, lines[i]);
-    }
-}
-
-static char *
-format_time_or_null (gint64 unix_time)
-{
-  if (unix_time == 0)
-    return NULL;
-
-  return _fd_cli_format_local_time (unix_time);
-}
 
 /* The channel's label where it is one of the customers' contact channels, else the code. */
 static const char *
@@ -191,28 +158,28 @@ print_claim (FdStore   *store,
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT, fd_claim_get_id (claim));
   customer = format_customer (store, fd_claim_get_customer_id (claim));
-  received = format_time_or_null (fd_claim_get_received_at (claim));
-  ack_due = format_time_or_null (fd_claim_get_ack_due_at (claim));
-  due = format_time_or_null (fd_claim_get_due_at (claim));
-  closed = format_time_or_null (fd_claim_get_closed_at (claim));
+  received = _fd_cli_format_time_or_null (fd_claim_get_received_at (claim));
+  ack_due = _fd_cli_format_time_or_null (fd_claim_get_ack_due_at (claim));
+  due = _fd_cli_format_time_or_null (fd_claim_get_due_at (claim));
+  closed = _fd_cli_format_time_or_null (fd_claim_get_closed_at (claim));
 
   out = g_string_new (NULL);
-  add_row (out, labels[0], width, fd_claim_get_reference (claim));
-  add_row (out, labels[1], width, id);
-  add_row (out, labels[2], width, fd_claim_kind_to_label (fd_claim_get_kind (claim)));
-  add_row (out, labels[3], width, fd_claim_status_to_label (fd_claim_get_status (claim)));
-  add_row (out, labels[4], width, fd_claim_priority_to_code (fd_claim_get_priority (claim)));
-  add_row (out, labels[5], width, customer);
-  add_row (out, labels[6], width, channel_label (fd_claim_get_channel (claim)));
-  add_row (out, labels[7], width, category_label (fd_claim_get_category (claim)));
-  add_row (out, labels[8], width, received);
-  add_row (out, labels[9], width, ack_due);
-  add_row (out, labels[10], width, due);
-  add_row (out, labels[11], width, closed);
-  add_row (out, labels[12], width, fd_claim_get_summary (claim));
-  add_row (out, labels[13], width, fd_claim_get_problem (claim));
-  add_row (out, labels[14], width, fd_claim_get_solution (claim));
-  add_row (out, labels[15], width, fd_claim_get_benefit (claim));
+  _fd_cli_add_row (out, labels[0], width, fd_claim_get_reference (claim));
+  _fd_cli_add_row (out, labels[1], width, id);
+  _fd_cli_add_row (out, labels[2], width, fd_claim_kind_to_label (fd_claim_get_kind (claim)));
+  _fd_cli_add_row (out, labels[3], width, fd_claim_status_to_label (fd_claim_get_status (claim)));
+  _fd_cli_add_row (out, labels[4], width, fd_claim_priority_to_code (fd_claim_get_priority (claim)));
+  _fd_cli_add_row (out, labels[5], width, customer);
+  _fd_cli_add_row (out, labels[6], width, channel_label (fd_claim_get_channel (claim)));
+  _fd_cli_add_row (out, labels[7], width, category_label (fd_claim_get_category (claim)));
+  _fd_cli_add_row (out, labels[8], width, received);
+  _fd_cli_add_row (out, labels[9], width, ack_due);
+  _fd_cli_add_row (out, labels[10], width, due);
+  _fd_cli_add_row (out, labels[11], width, closed);
+  _fd_cli_add_row (out, labels[12], width, fd_claim_get_summary (claim));
+  _fd_cli_add_row (out, labels[13], width, fd_claim_get_problem (claim));
+  _fd_cli_add_row (out, labels[14], width, fd_claim_get_solution (claim));
+  _fd_cli_add_row (out, labels[15], width, fd_claim_get_benefit (claim));
 
   print_history (out, history);
 
@@ -532,7 +499,6 @@ print_claim_table (GPtrArray *claims)
     C_("column", "Summary"),
     NULL
   };
-  guint widths[G_N_ELEMENTS (headers) - 1] = { 0 };
   guint n_columns = G_N_ELEMENTS (headers) - 1;
 
   g_ptr_array_add (rows, g_strdupv ((char **) headers));
@@ -556,31 +522,7 @@ print_claim_table (GPtrArray *claims)
       g_ptr_array_add (rows, row);
     }
 
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-
-      for (guint c = 0; c < n_columns; c++)
-        widths[c] = MAX (widths[c], _fd_cli_width (row[c]));
-    }
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < n_columns; c++)
-        {
-          g_autofree char *cell = _fd_cli_pad (row[c], widths[c]);
-
-          if (c > 0)
-            g_string_append (line, "  ");
-          g_string_append (line, cell);
-        }
-
-      g_strchomp (line->str);
-      g_string_append_printf (out, "%s\n", line->str);
-    }
+  _fd_cli_append_table (out, rows, n_columns);
 
   _fd_cli_print ("%s", out->str);
 }

@@ -219,32 +219,6 @@ apply_options (CustomerOptions  *options,
 }
 
 static void
-add_row (GString    *out,
-         const char *label,
-         guint       label_width,
-         const char *value)
-{
-  g_autofree char *padded = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  if (value == NULL || value[0] == '\0')
-    return;
-
-  padded = _fd_cli_pad (label, label_width);
-  lines = g_strsplit (value, "\n", -1);
-
-  g_string_append_printf (out, "%s  %s\n", padded, lines[0]);
-
-  /* Continuation lines of an address or notes line up under the first one. */
-  for (guint i = 1; lines[i] != NULL; i++)
-    {
-      g_autofree char *blank = _fd_cli_pad ("", label_width);
-
-      g_string_append_printf (out, "%s  %s\n", blank, lines[i]);
-    }
-}
-
-static void
 print_customer (FdCustomer *customer,
                 gboolean    json)
 {
@@ -299,21 +273,21 @@ print_customer (FdCustomer *customer,
     archived = _fd_cli_format_local_time (fd_customer_get_archived_at (customer));
 
   out = g_string_new (NULL);
-  add_row (out, labels[0], width, id);
-  add_row (out, labels[1], width, name);
-  add_row (out, labels[2], width, fd_customer_kind_to_label (fd_customer_get_kind (customer)));
-  add_row (out, labels[3], width, fd_customer_get_email (customer));
-  add_row (out, labels[4], width, fd_customer_get_phone (customer));
-  add_row (out, labels[5], width, fd_customer_get_address (customer));
-  add_row (out, labels[6], width,
+  _fd_cli_add_row (out, labels[0], width, id);
+  _fd_cli_add_row (out, labels[1], width, name);
+  _fd_cli_add_row (out, labels[2], width, fd_customer_kind_to_label (fd_customer_get_kind (customer)));
+  _fd_cli_add_row (out, labels[3], width, fd_customer_get_email (customer));
+  _fd_cli_add_row (out, labels[4], width, fd_customer_get_phone (customer));
+  _fd_cli_add_row (out, labels[5], width, fd_customer_get_address (customer));
+  _fd_cli_add_row (out, labels[6], width,
            language != NULL && language[0] != '\0' ? fd_language_to_label (language) : NULL);
-  add_row (out, labels[7], width,
+  _fd_cli_add_row (out, labels[7], width,
            channel != FD_CHANNEL_NONE ? fd_channel_to_label (channel) : NULL);
-  add_row (out, labels[8], width, year);
-  add_row (out, labels[9], width, fd_customer_get_notes (customer));
-  add_row (out, labels[10], width, created);
-  add_row (out, labels[11], width, updated);
-  add_row (out, labels[12], width, archived);
+  _fd_cli_add_row (out, labels[8], width, year);
+  _fd_cli_add_row (out, labels[9], width, fd_customer_get_notes (customer));
+  _fd_cli_add_row (out, labels[10], width, created);
+  _fd_cli_add_row (out, labels[11], width, updated);
+  _fd_cli_add_row (out, labels[12], width, archived);
 
   _fd_cli_print ("%s", out->str);
 }

@@ -114,6 +114,14 @@ void        _fd_cli_print_json          (JsonNode            *node);
 char       *_fd_cli_pad                 (const char          *text,
                                          guint                width);
 guint       _fd_cli_width               (const char          *text);
+void        _fd_cli_add_row             (GString             *out,
+                                         const char          *label,
+                                         guint                label_width,
+                                         const char          *value);
+char       *_fd_cli_format_time_or_null (gint64               unix_time);
+void        _fd_cli_append_table        (GString             *out,
+                                         GPtrArray           *rows,
+                                         guint                n_columns);
 
 /* fd-cli-json.c */
 void        _fd_cli_add_customer_json   (JsonBuilder         *builder,

@@ -573,3 +573,77 @@ _fd_cli_pad (const char *text,
 
   return g_string_free (padded, FALSE);
 }
+
+/* Appends “label  value” to @out, with @label padded to @label_width; nothing when @value
+ * is NULL or empty. */
+void
+_fd_cli_add_row (GString    *out,
+                 const char *label,
+                 guint       label_width,
+                 const char *value)
+{
+  g_autofree char *padded = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+
+  padded = _fd_cli_pad (label, label_width);
+  lines = g_strsplit (value, "\n", -1);
+
+  g_string_append_printf (out, "%s  %s\n", padded, lines[0]);
+
+  /* Continuation lines of an address or notes line up under the first one. */
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_autofree char *blank = _fd_cli_pad ("", label_width);
+
+      g_string_append_printf (out, "%s  %s\n", blank, lines[i]);
+    }
+}
+
+/* The local time, or NULL for 0 (“never”), so that _fd_cli_add_row() skips the row. */
+char *
+_fd_cli_format_time_or_null (gint64 unix_time)
+{
+  if (unix_time == 0)
+    return NULL;
+
+  return _fd_cli_format_local_time (unix_time);
+}
+
+/* Appends @rows (each a string vector of @n_columns cells, the header first) to @out,
+ * each column padded to its widest cell and two spaces between columns. */
+void
+_fd_cli_append_table (GString   *out,
+                      GPtrArray *rows,
+                      guint      n_columns)
+{
+  g_autofree guint *widths = g_new0 (guint, n_columns);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], _fd_cli_width (row[c]));
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_autofree char *cell = _fd_cli_pad (row[c], widths[c]);
+
+          if (c > 0)
+            g_string_append (line, "  ");
+          g_string_append (line, cell);
+        }
+
+      g_strchomp (line->str);
+      g_string_append_printf (out, "%s\n", line->str);
+    }
+}

@@ -65,39 +65,6 @@ purposes_lookup (Purposes   *purposes,
   return code;
 }
 
-static void
-add_row (GString    *out,
-         const char *label,
-         guint       label_width,
-         const char *value)
-{
-  g_autofree char *padded = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  if (value == NULL || value[0] == '\0')
-    return;
-
-  padded = _fd_cli_pad (label, label_width);
-  lines = g_strsplit (value, "\n", -1);
-
-  g_string_append_printf (out, "%s  %s\n", padded, lines[0]);
-
-  for (guint i = 1; lines[i] != NULL; i++)
-    {
-      g_autofree char *blank = _fd_cli_pad ("", label_width);
-
-      g_string_append_printf (out, "%s  %s\n", blank, lines[i]);
-    }
-}
-
-static char *
-format_time_or_null (gint64 unix_time)
-{
-  if (unix_time == 0)
-    return NULL;
-
-  return _fd_cli_format_local_time (unix_time);
-}
 
 static char *
 format_rating (int rating)
@@ -184,9 +151,9 @@ print_visit (FdStore  *store,
     width = MAX (width, _fd_cli_width (labels[i]));
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT, fd_visit_get_id (visit));
-  arrived = format_time_or_null (fd_visit_get_arrived_at (visit));
-  called = format_time_or_null (fd_visit_get_called_at (visit));
-  finished = format_time_or_null (fd_visit_get_finished_at (visit));
+  arrived = _fd_cli_format_time_or_null (fd_visit_get_arrived_at (visit));
+  called = _fd_cli_format_time_or_null (fd_visit_get_called_at (visit));
+  finished = _fd_cli_format_time_or_null (fd_visit_get_finished_at (visit));
   solved = format_rating (fd_visit_get_rating_solved (visit));
   staff = format_rating (fd_visit_get_rating_staff (visit));
   priority = fd_visit_get_priority (visit);
@@ -205,24 +172,24 @@ print_visit (FdStore  *store,
     customer = g_strdup_printf (_("ID %s"), customer_id);
 
   out = g_string_new (NULL);
-  add_row (out, labels[0], width, id);
-  add_row (out, labels[1], width, fd_visit_get_ticket (visit));
-  add_row (out, labels[2], width, customer);
-  add_row (out, labels[3], width, purposes_lookup (&purposes, fd_visit_get_purpose (visit)));
-  add_row (out, labels[4], width,
+  _fd_cli_add_row (out, labels[0], width, id);
+  _fd_cli_add_row (out, labels[1], width, fd_visit_get_ticket (visit));
+  _fd_cli_add_row (out, labels[2], width, customer);
+  _fd_cli_add_row (out, labels[3], width, purposes_lookup (&purposes, fd_visit_get_purpose (visit)));
+  _fd_cli_add_row (out, labels[4], width,
            priority != FD_PRIORITY_NONE ? fd_priority_to_label (priority) : NULL);
-  add_row (out, labels[5], width, fd_visit_state_to_label (fd_visit_get_state (visit)));
-  add_row (out, labels[6], width, arrived);
-  add_row (out, labels[7], width, called);
-  add_row (out, labels[8], width, fd_visit_get_desk_name (visit));
-  add_row (out, labels[9], width, finished);
-  add_row (out, labels[10], width,
+  _fd_cli_add_row (out, labels[5], width, fd_visit_state_to_label (fd_visit_get_state (visit)));
+  _fd_cli_add_row (out, labels[6], width, arrived);
+  _fd_cli_add_row (out, labels[7], width, called);
+  _fd_cli_add_row (out, labels[8], width, fd_visit_get_desk_name (visit));
+  _fd_cli_add_row (out, labels[9], width, finished);
+  _fd_cli_add_row (out, labels[10], width,
            technique != FD_TECHNIQUE_NONE ? fd_technique_to_label (technique) : NULL);
-  add_row (out, labels[11], width,
+  _fd_cli_add_row (out, labels[11], width,
            outcome != FD_OUTCOME_NONE ? fd_outcome_to_label (outcome) : NULL);
-  add_row (out, labels[12], width, solved);
-  add_row (out, labels[13], width, staff);
-  add_row (out, labels[14], width, fd_visit_get_notes (visit));
+  _fd_cli_add_row (out, labels[12], width, solved);
+  _fd_cli_add_row (out, labels[13], width, staff);
+  _fd_cli_add_row (out, labels[14], width, fd_visit_get_notes (visit));
 
   if (with_answers)
     {
@@ -763,7 +730,6 @@ print_visit_table (FdStore   *store,
     C_("column", "Outcome"),
     NULL
   };
-  guint widths[G_N_ELEMENTS (headers) - 1] = { 0 };
   guint n_columns = G_N_ELEMENTS (headers) - 1;
 
   purposes_load (&purposes, store);
@@ -783,31 +749,7 @@ print_visit_table (FdStore   *store,
       g_ptr_array_add (rows, row);
     }
 
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-
-      for (guint c = 0; c < n_columns; c++)
-        widths[c] = MAX (widths[c], _fd_cli_width (row[c]));
-    }
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < n_columns; c++)
-        {
-          g_autofree char *cell = _fd_cli_pad (row[c], widths[c]);
-
-          if (c > 0)
-            g_string_append (line, "  ");
-          g_string_append (line, cell);
-        }
-
-      g_strchomp (line->str);
-      g_string_append_printf (out, "%s\n", line->str);
-    }
+  _fd_cli_append_table (out, rows, n_columns);
 
   _fd_cli_print ("%s", out->str);
 }
@@ -1045,7 +987,6 @@ queue_list (FdCli  *cli,
         NULL
       };
       guint n_columns = G_N_ELEMENTS (headers) - 1;
-      guint widths[G_N_ELEMENTS (headers) - 1] = { 0 };
 
       purposes_load (&purposes, store);
       g_ptr_array_add (rows, g_strdupv ((char **) headers));
@@ -1070,31 +1011,7 @@ queue_list (FdCli  *cli,
           g_ptr_array_add (rows, row);
         }
 
-      for (guint i = 0; i < rows->len; i++)
-        {
-          char **row = g_ptr_array_index (rows, i);
-
-          for (guint c = 0; c < n_columns; c++)
-            widths[c] = MAX (widths[c], _fd_cli_width (row[c]));
-        }
-
-      for (guint i = 0; i < rows->len; i++)
-        {
-          char **row = g_ptr_array_index (rows, i);
-          g_autoptr(GString) line = g_string_new (NULL);
-
-          for (guint c = 0; c < n_columns; c++)
-            {
-              g_autofree char *cell = _fd_cli_pad (row[c], widths[c]);
-
-              if (c > 0)
-                g_string_append (line, "  ");
-              g_string_append (line, cell);
-            }
-
-          g_strchomp (line->str);
-          g_string_append_printf (out, "%s\n", line->str);
-        }
+      _fd_cli_append_table (out, rows, n_columns);
 
       g_string_append_printf (out,
                               /* Translators: %u is the number of customers in the queue */
