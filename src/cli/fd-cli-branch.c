@@ -50,11 +50,9 @@ print_branch (FdBranch *branch,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       _fd_cli_add_branch_json (builder, branch);
-      root = json_builder_get_root (builder);
-      _fd_cli_print_json (root);
+      _fd_cli_print_json_builder (builder);
       return;
     }
 
@@ -91,11 +89,9 @@ print_desk (FdDesk   *desk,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       _fd_cli_add_desk_json (builder, desk);
-      root = json_builder_get_root (builder);
-      _fd_cli_print_json (root);
+      _fd_cli_print_json_builder (builder);
       return;
     }
 
@@ -183,8 +179,7 @@ branch_add (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static void
@@ -285,15 +280,13 @@ branch_list (FdCli  *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < branches->len; i++)
         _fd_cli_add_branch_json (builder, g_ptr_array_index (branches, i));
       json_builder_end_array (builder);
 
-      root = json_builder_get_root (builder);
-      _fd_cli_print_json (root);
+      _fd_cli_print_json_builder (builder);
     }
   else
     {
@@ -303,8 +296,7 @@ branch_list (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -344,8 +336,7 @@ branch_show (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -381,8 +372,7 @@ branch_use (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -433,8 +423,7 @@ desk_add (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -470,15 +459,13 @@ desk_list (FdCli  *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < desks->len; i++)
         _fd_cli_add_desk_json (builder, g_ptr_array_index (desks, i));
       json_builder_end_array (builder);
 
-      root = json_builder_get_root (builder);
-      _fd_cli_print_json (root);
+      _fd_cli_print_json_builder (builder);
     }
   else if (desks->len == 0)
     {
@@ -521,8 +508,7 @@ desk_list (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 int

@@ -128,11 +128,9 @@ print_claim (FdStore   *store,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       _fd_cli_add_claim_json (builder, claim, history);
-      root = json_builder_get_root (builder);
-      _fd_cli_print_json (root);
+      _fd_cli_print_json_builder (builder);
       return TRUE;
     }
 
@@ -443,8 +441,7 @@ claim_open (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -481,8 +478,7 @@ claim_show (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static void
@@ -575,15 +571,13 @@ claim_list (FdCli  *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < claims->len; i++)
         _fd_cli_add_claim_json (builder, g_ptr_array_index (claims, i), NULL);
       json_builder_end_array (builder);
 
-      root = json_builder_get_root (builder);
-      _fd_cli_print_json (root);
+      _fd_cli_print_json_builder (builder);
     }
   else if (claims->len == 0)
     {
@@ -597,8 +591,7 @@ claim_list (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -657,8 +650,7 @@ claim_move (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -714,8 +706,7 @@ claim_resolve (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 int

@@ -330,8 +330,7 @@ customer_add (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -379,8 +378,7 @@ customer_update (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -416,8 +414,7 @@ customer_show (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static void
@@ -552,15 +549,13 @@ customer_search (FdCli  *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < customers->len; i++)
         _fd_cli_add_customer_json (builder, g_ptr_array_index (customers, i));
       json_builder_end_array (builder);
 
-      root = json_builder_get_root (builder);
-      _fd_cli_print_json (root);
+      _fd_cli_print_json_builder (builder);
     }
   else
     {
@@ -570,8 +565,7 @@ customer_search (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -624,8 +618,7 @@ customer_set_archived (FdCli    *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -683,7 +676,6 @@ customer_history (FdCli  *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < entries_found->len; i++)
@@ -713,8 +705,7 @@ customer_history (FdCli  *cli,
         }
       json_builder_end_array (builder);
 
-      root = json_builder_get_root (builder);
-      _fd_cli_print_json (root);
+      _fd_cli_print_json_builder (builder);
     }
   else if (entries_found->len == 0)
     {
@@ -747,8 +738,7 @@ customer_history (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static const Action actions[] = {

@@ -111,6 +111,8 @@ gint64      _fd_cli_resolve_branch      (FdCli               *cli,
 char       *_fd_cli_format_iso_time     (gint64               unix_time);
 char       *_fd_cli_format_local_time   (gint64               unix_time);
 void        _fd_cli_print_json          (JsonNode            *node);
+void        _fd_cli_print_json_builder  (JsonBuilder         *builder);
+int         _fd_cli_fail                (const GError        *error);
 char       *_fd_cli_pad                 (const char          *text,
                                          guint                width);
 guint       _fd_cli_width               (const char          *text);

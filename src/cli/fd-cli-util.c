@@ -647,3 +647,21 @@ _fd_cli_append_table (GString   *out,
       g_string_append_printf (out, "%s\n", line->str);
     }
 }
+
+/* Prints what @builder has built so far. */
+void
+_fd_cli_print_json_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  _fd_cli_print_json (root);
+}
+
+/* Reports @error on stderr; returns the exit status for a failed command. */
+int
+_fd_cli_fail (const GError *error)
+{
+  _fd_cli_print_error (error);
+
+  return FD_CLI_EXIT_ERROR;
+}

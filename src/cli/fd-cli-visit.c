@@ -92,11 +92,9 @@ static void
 print_visit_json (FdVisit *visit)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   _fd_cli_add_visit_json (builder, visit, -1, -1);
-  root = json_builder_get_root (builder);
-  _fd_cli_print_json (root);
+  _fd_cli_print_json_builder (builder);
 }
 
 /* The record as the clerk reads it. With @with_answers, the questionnaire's questions and
@@ -329,8 +327,7 @@ visit_checkin (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static gboolean
@@ -516,8 +513,7 @@ visit_finish (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -553,8 +549,7 @@ visit_show (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 typedef enum
@@ -640,8 +635,7 @@ visit_change (FdCli        *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -711,8 +705,7 @@ visit_transfer (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static void
@@ -807,15 +800,13 @@ visit_list (FdCli  *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < visits->len; i++)
         _fd_cli_add_visit_json (builder, g_ptr_array_index (visits, i), -1, -1);
       json_builder_end_array (builder);
 
-      root = json_builder_get_root (builder);
-      _fd_cli_print_json (root);
+      _fd_cli_print_json_builder (builder);
     }
   else if (visits->len == 0)
     {
@@ -829,8 +820,7 @@ visit_list (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -866,7 +856,6 @@ visit_purposes (FdCli  *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
@@ -882,8 +871,7 @@ visit_purposes (FdCli  *cli,
         }
       json_builder_end_array (builder);
 
-      root = json_builder_get_root (builder);
-      _fd_cli_print_json (root);
+      _fd_cli_print_json_builder (builder);
     }
   else
     {
@@ -907,8 +895,7 @@ visit_purposes (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -959,15 +946,13 @@ queue_list (FdCli  *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < visits->len; i++)
         _fd_cli_add_visit_json (builder, g_ptr_array_index (visits, i), lows[i], highs[i]);
       json_builder_end_array (builder);
 
-      root = json_builder_get_root (builder);
-      _fd_cli_print_json (root);
+      _fd_cli_print_json_builder (builder);
     }
   else if (visits->len == 0)
     {
@@ -1026,8 +1011,7 @@ queue_list (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -1064,15 +1048,13 @@ queue_serving (FdCli  *cli,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < visits->len; i++)
         _fd_cli_add_visit_json (builder, g_ptr_array_index (visits, i), -1, -1);
       json_builder_end_array (builder);
 
-      root = json_builder_get_root (builder);
-      _fd_cli_print_json (root);
+      _fd_cli_print_json_builder (builder);
     }
   else if (visits->len == 0)
     {
@@ -1100,8 +1082,7 @@ queue_serving (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static int
@@ -1182,8 +1163,7 @@ queue_call (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 int

@@ -57,8 +57,7 @@ command_init (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 /* Midnight at the start of today, local time: the default end of the demo's visits. */
@@ -166,8 +165,7 @@ command_demo (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static void
@@ -330,7 +328,6 @@ print_bench_json (GPtrArray *cases,
                   guint      n_customers)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "customers");
@@ -378,8 +375,7 @@ print_bench_json (GPtrArray *cases,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  _fd_cli_print_json (root);
+  _fd_cli_print_json_builder (builder);
 }
 
 static int
@@ -445,8 +441,7 @@ command_bench (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 
 failed:
-  _fd_cli_print_error (error);
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_fail (error);
 }
 
 static const FdCliAction commands[] = {
