@@ -413,8 +413,7 @@ desk_add (FdCli  *cli,
   if (!(name = _fd_cli_arg_to_utf8 (name_arg, "--name", "name", &error)))
     goto failed;
 
-  if (!(store = _fd_cli_open_store (cli, &error)) ||
-      !(branch_id = _fd_cli_resolve_branch (cli, store, &error)) ||
+  if (!(store = _fd_cli_open_branch_store (cli, &branch_id, &error)) ||
       !(desk = fd_store_add_desk (store, branch_id, name, &error)))
     goto failed;
 
@@ -451,8 +450,7 @@ desk_list (FdCli  *cli,
   if (!_fd_cli_no_extra_arguments (args, 1, &error))
     goto failed;
 
-  if (!(store = _fd_cli_open_store (cli, &error)) ||
-      !(branch_id = _fd_cli_resolve_branch (cli, store, &error)) ||
+  if (!(store = _fd_cli_open_branch_store (cli, &branch_id, &error)) ||
       !(desks = fd_store_list_desks (store, branch_id, &error)))
     goto failed;
 

@@ -431,8 +431,7 @@ claim_open (FdCli  *cli,
   draft.visit_id = 0;
 
   /* The customer first, so an unknown ID is core's “not found” whatever else is wrong. */
-  if (!(store = _fd_cli_open_store (cli, &error)) ||
-      !(draft.branch_id = _fd_cli_resolve_branch (cli, store, &error)) ||
+  if (!(store = _fd_cli_open_branch_store (cli, &draft.branch_id, &error)) ||
       !(customer = fd_store_get_customer (store, customer_id, &error)) ||
       !(claim = fd_store_open_claim (store, &draft, &error)) ||
       !print_claim (store, claim, json, FALSE, &error))

@@ -108,6 +108,9 @@ int         _fd_cli_dispatch            (FdCli               *cli,
 gint64      _fd_cli_resolve_branch      (FdCli               *cli,
                                          FdStore             *store,
                                          GError             **error);
+FdStore    *_fd_cli_open_branch_store   (FdCli               *cli,
+                                         gint64              *branch_id,
+                                         GError             **error);
 char       *_fd_cli_format_iso_time     (gint64               unix_time);
 char       *_fd_cli_format_local_time   (gint64               unix_time);
 void        _fd_cli_print_json          (JsonNode            *node);

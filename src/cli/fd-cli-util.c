@@ -665,3 +665,18 @@ _fd_cli_fail (const GError *error)
 
   return FD_CLI_EXIT_ERROR;
 }
+
+/* Opens the store and resolves the branch to work at (see _fd_cli_resolve_branch()). */
+FdStore *
+_fd_cli_open_branch_store (FdCli   *cli,
+                           gint64  *branch_id,
+                           GError **error)
+{
+  g_autoptr(FdStore) store = NULL;
+
+  if (!(store = _fd_cli_open_store (cli, error)) ||
+      !(*branch_id = _fd_cli_resolve_branch (cli, store, error)))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}

@@ -316,8 +316,7 @@ visit_checkin (FdCli  *cli,
   if (!parse_at (at_text, &at, &error))
     goto failed;
 
-  if (!(store = _fd_cli_open_store (cli, &error)) ||
-      !(branch_id = _fd_cli_resolve_branch (cli, store, &error)) ||
+  if (!(store = _fd_cli_open_branch_store (cli, &branch_id, &error)) ||
       !(visit = fd_store_check_in (store, branch_id, customer_id, purpose, priority, at,
                                    &error)))
     goto failed;
@@ -927,8 +926,7 @@ queue_list (FdCli  *cli,
   if (!_fd_cli_no_extra_arguments (args, 1, &error))
     goto failed;
 
-  if (!(store = _fd_cli_open_store (cli, &error)) ||
-      !(branch_id = _fd_cli_resolve_branch (cli, store, &error)) ||
+  if (!(store = _fd_cli_open_branch_store (cli, &branch_id, &error)) ||
       !(visits = fd_store_list_queue (store, branch_id, &error)))
     goto failed;
 
@@ -1040,8 +1038,7 @@ queue_serving (FdCli  *cli,
   if (!_fd_cli_no_extra_arguments (args, 1, &error))
     goto failed;
 
-  if (!(store = _fd_cli_open_store (cli, &error)) ||
-      !(branch_id = _fd_cli_resolve_branch (cli, store, &error)) ||
+  if (!(store = _fd_cli_open_branch_store (cli, &branch_id, &error)) ||
       !(visits = fd_store_list_serving (store, branch_id, &error)))
     goto failed;
 
@@ -1145,8 +1142,7 @@ queue_call (FdCli  *cli,
   if (!parse_at (at_text, &at, &error))
     goto failed;
 
-  if (!(store = _fd_cli_open_store (cli, &error)) ||
-      !(branch_id = _fd_cli_resolve_branch (cli, store, &error)))
+  if (!(store = _fd_cli_open_branch_store (cli, &branch_id, &error)))
     goto failed;
 
   if (!(visit = fd_store_call (store, branch_id, desk_id, ticket, at, &error)))
