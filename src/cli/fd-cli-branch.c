@@ -519,10 +519,6 @@ _fd_cli_branch (FdCli  *cli,
     { "show", branch_show },
     { "use", branch_use },
   };
-  g_autofree char *shown = g_utf8_make_valid (args[1] != NULL ? args[1] : "", -1);
-  /* Translators: %s is what the user typed after “branch” */
-  g_autofree char *unknown = g_strdup_printf (_("Unknown branch command “%s”."), shown);
-
   return _fd_cli_dispatch (cli, args, actions, G_N_ELEMENTS (actions),
                    _("Usage:\n"
                      "  frontdesk-cli branch add --name NAME --country CC --address TEXT "
@@ -533,7 +529,8 @@ _fd_cli_branch (FdCli  *cli,
                      "\n"
                      "Run “frontdesk-cli branch COMMAND --help” for the options of a "
                      "command.\n"),
-                   unknown);
+                   /* Translators: %s is what the user typed after “branch” */
+                   _("Unknown branch command “%s”."));
 }
 
 int
@@ -544,15 +541,12 @@ _fd_cli_desk (FdCli  *cli,
     { "add", desk_add },
     { "list", desk_list },
   };
-  g_autofree char *shown = g_utf8_make_valid (args[1] != NULL ? args[1] : "", -1);
-  /* Translators: %s is what the user typed after “desk” */
-  g_autofree char *unknown = g_strdup_printf (_("Unknown desk command “%s”."), shown);
-
   return _fd_cli_dispatch (cli, args, actions, G_N_ELEMENTS (actions),
                    _("Usage:\n"
                      "  frontdesk-cli desk add --name NAME [--json]\n"
                      "  frontdesk-cli desk list [--json]\n"
                      "\n"
                      "Both work at the current branch, or at the one given with --branch ID.\n"),
-                   unknown);
+                   /* Translators: %s is what the user typed after “desk” */
+                   _("Unknown desk command “%s”."));
 }

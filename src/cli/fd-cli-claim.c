@@ -719,10 +719,6 @@ _fd_cli_claim (FdCli  *cli,
     { "resolve", claim_resolve },
     { "show", claim_show },
   };
-  g_autofree char *shown = g_utf8_make_valid (args[1] != NULL ? args[1] : "", -1);
-  /* Translators: %s is what the user typed after “claim” */
-  g_autofree char *unknown = g_strdup_printf (_("Unknown claim command “%s”."), shown);
-
   return _fd_cli_dispatch (cli, args, actions, G_N_ELEMENTS (actions),
                            _("Usage:\n"
                              "  frontdesk-cli claim open --customer ID --kind KIND "
@@ -738,5 +734,6 @@ _fd_cli_claim (FdCli  *cli,
                              "\n"
                              "Run “frontdesk-cli claim COMMAND --help” for the options of a "
                              "command.\n"),
-                           unknown);
+                           /* Translators: %s is what the user typed after “claim” */
+                           _("Unknown claim command “%s”."));
 }

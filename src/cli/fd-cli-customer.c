@@ -48,12 +48,6 @@ customer_options_clear (CustomerOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CustomerOptions, customer_options_clear)
 
-typedef struct
-{
-  const char *name;
-  FdCliCommandFunc func;
-} Action;
-
 static GOptionEntry *
 customer_entries_new (CustomerOptions *options)
 {
@@ -741,69 +735,32 @@ failed:
   return _fd_cli_fail (error);
 }
 
-static const Action actions[] = {
-  { "add", customer_add },
-  { "archive", customer_archive },
-  { "history", customer_history },
-  { "restore", customer_restore },
-  { "search", customer_search },
-  { "show", customer_show },
-  { "update", customer_update },
-};
-
-static void
-print_customer_usage (gboolean to_stderr)
-{
-  const char *usage =
-    _("Usage:\n"
-      "  frontdesk-cli customer add --given NAME --family NAME [OPTION…]\n"
-      "  frontdesk-cli customer update ID [OPTION…]\n"
-      "  frontdesk-cli customer show ID [--json]\n"
-      "  frontdesk-cli customer search QUERY… [--limit N] [--json]\n"
-      "  frontdesk-cli customer history ID [--limit N] [--json]\n"
-      "  frontdesk-cli customer archive ID\n"
-      "  frontdesk-cli customer restore ID\n"
-      "\n"
-      "Run “frontdesk-cli customer COMMAND --help” for the options of a command.\n");
-
-  if (to_stderr)
-    _fd_cli_printerr ("%s", usage);
-  else
-    _fd_cli_print ("%s", usage);
-}
-
 int
 _fd_cli_customer (FdCli  *cli,
                   char  **args)
 {
-  const char *action = args[1];
+  static const FdCliAction actions[] = {
+    { "add", customer_add },
+    { "archive", customer_archive },
+    { "history", customer_history },
+    { "restore", customer_restore },
+    { "search", customer_search },
+    { "show", customer_show },
+    { "update", customer_update },
+  };
 
-  if (action == NULL)
-    {
-      print_customer_usage (TRUE);
-      return FD_CLI_EXIT_ERROR;
-    }
-
-  if (g_str_equal (action, "--help") || g_str_equal (action, "-h") ||
-      g_str_equal (action, "help"))
-    {
-      print_customer_usage (FALSE);
-      return FD_CLI_EXIT_OK;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    {
-      if (g_str_equal (action, actions[i].name))
-        return actions[i].func (cli, &args[1]);
-    }
-
-  {
-    g_autofree char *shown = g_utf8_make_valid (action, -1);
-
-    /* Translators: %s is what the user typed after “customer” */
-    _fd_cli_printerr (_("Unknown customer command “%s”.\n"), shown);
-    print_customer_usage (TRUE);
-  }
-
-  return FD_CLI_EXIT_ERROR;
+  return _fd_cli_dispatch (cli, args, actions, G_N_ELEMENTS (actions),
+                           _("Usage:\n"
+                             "  frontdesk-cli customer add --given NAME --family NAME [OPTION…]\n"
+                             "  frontdesk-cli customer update ID [OPTION…]\n"
+                             "  frontdesk-cli customer show ID [--json]\n"
+                             "  frontdesk-cli customer search QUERY… [--limit N] [--json]\n"
+                             "  frontdesk-cli customer history ID [--limit N] [--json]\n"
+                             "  frontdesk-cli customer archive ID\n"
+                             "  frontdesk-cli customer restore ID\n"
+                             "\n"
+                             "Run “frontdesk-cli customer COMMAND --help” for the options of a "
+                             "command.\n"),
+                           /* Translators: %s is what the user typed after “customer” */
+                           _("Unknown customer command “%s”.\n"));
 }

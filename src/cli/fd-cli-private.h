@@ -104,7 +104,7 @@ int         _fd_cli_dispatch            (FdCli               *cli,
                                          const FdCliAction   *actions,
                                          guint                n_actions,
                                          const char          *usage,
-                                         const char          *unknown);
+                                         const char          *unknown_format);
 gint64      _fd_cli_resolve_branch      (FdCli               *cli,
                                          FdStore             *store,
                                          GError             **error);

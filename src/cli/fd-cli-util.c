@@ -438,16 +438,19 @@ _fd_cli_take_id_argument (char         **args,
 }
 
 /* Runs the action named by args[1] of a command group (“branch add”). @usage ends with a
- * newline; @unknown is the one-line message for an unknown action. */
+ * newline; @unknown_format is the one-line message for an unknown action, where %s stands
+ * for what the user typed (its newline, if any, is added when missing). */
 int
 _fd_cli_dispatch (FdCli              *cli,
                   char              **args,
                   const FdCliAction  *actions,
                   guint               n_actions,
                   const char         *usage,
-                  const char         *unknown)
+                  const char         *unknown_format)
 {
   const char *action = args[1];
+  g_autofree char *shown = NULL;
+  g_autofree char *unknown = NULL;
 
   if (action == NULL)
     {
@@ -468,7 +471,9 @@ _fd_cli_dispatch (FdCli              *cli,
         return actions[i].func (cli, &args[1]);
     }
 
-  _fd_cli_printerr ("%s\n", unknown);
+  shown = g_utf8_make_valid (action, -1);
+  unknown = g_strdup_printf (unknown_format, shown);
+  _fd_cli_printerr ("%s%s", unknown, g_str_has_suffix (unknown, "\n") ? "" : "\n");
   _fd_cli_printerr ("%s", usage);
 
   return FD_CLI_EXIT_ERROR;

@@ -1177,10 +1177,6 @@ _fd_cli_visit (FdCli  *cli,
     { "show", visit_show },
     { "transfer", visit_transfer },
   };
-  g_autofree char *shown = g_utf8_make_valid (args[1] != NULL ? args[1] : "", -1);
-  /* Translators: %s is what the user typed after “visit” */
-  g_autofree char *unknown = g_strdup_printf (_("Unknown visit command “%s”."), shown);
-
   return _fd_cli_dispatch (cli, args, actions, G_N_ELEMENTS (actions),
                            _("Usage:\n"
                              "  frontdesk-cli visit checkin (--customer ID | --anonymous) "
@@ -1198,7 +1194,8 @@ _fd_cli_visit (FdCli  *cli,
                              "\n"
                              "Run “frontdesk-cli visit COMMAND --help” for the options of a "
                              "command.\n"),
-                           unknown);
+                           /* Translators: %s is what the user typed after “visit” */
+                           _("Unknown visit command “%s”."));
 }
 
 int
@@ -1210,10 +1207,6 @@ _fd_cli_queue (FdCli  *cli,
     { "list", queue_list },
     { "serving", queue_serving },
   };
-  g_autofree char *shown = g_utf8_make_valid (args[1] != NULL ? args[1] : "", -1);
-  /* Translators: %s is what the user typed after “queue” */
-  g_autofree char *unknown = g_strdup_printf (_("Unknown queue command “%s”."), shown);
-
   return _fd_cli_dispatch (cli, args, actions, G_N_ELEMENTS (actions),
                            _("Usage:\n"
                              "  frontdesk-cli queue list [--json]\n"
@@ -1223,5 +1216,6 @@ _fd_cli_queue (FdCli  *cli,
                              "\n"
                              "They work at the current branch, or at the one given with "
                              "--branch ID.\n"),
-                           unknown);
+                           /* Translators: %s is what the user typed after “queue” */
+                           _("Unknown queue command “%s”."));
 }
