@@ -710,21 +710,7 @@ customer_history (FdCli  *cli,
       g_autoptr(GString) out = g_string_new (NULL);
 
       for (guint i = 0; i < entries_found->len; i++)
-        {
-          FdHistoryEntry *entry = g_ptr_array_index (entries_found, i);
-          g_autofree char *at = _fd_cli_format_local_time (fd_history_entry_get_at (entry));
-          const char *detail = fd_history_entry_get_detail (entry);
-
-          g_string_append_printf (out, "%s  %s\n", at, fd_history_entry_get_title (entry));
-          if (detail != NULL && detail[0] != '\0')
-            {
-              g_autofree char *indent = _fd_cli_pad ("", _fd_cli_width (at) + 2);
-              g_auto(GStrv) lines = g_strsplit (detail, "\n", -1);
-
-              for (guint j = 0; lines[j] != NULL; j++)
-                g_string_append_printf (out, "%s%s\n", indent, lines[j]);
-            }
-        }
+        _fd_cli_append_history_entry (out, g_ptr_array_index (entries_found, i), "");
 
       _fd_cli_print ("%s", out->str);
     }

@@ -127,6 +127,9 @@ char       *_fd_cli_format_time_or_null (gint64               unix_time);
 void        _fd_cli_append_table        (GString             *out,
                                          GPtrArray           *rows,
                                          guint                n_columns);
+void        _fd_cli_append_history_entry (GString            *out,
+                                          FdHistoryEntry     *entry,
+                                          const char         *margin);
 
 /* fd-cli-json.c */
 void        _fd_cli_add_customer_json   (JsonBuilder         *builder,

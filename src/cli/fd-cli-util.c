@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "fd-error.h"
+#include "fd-history-entry.h"
 
 #include "fd-cli-private.h"
 
@@ -684,4 +685,25 @@ _fd_cli_open_branch_store (FdCli   *cli,
     return NULL;
 
   return g_steal_pointer (&store);
+}
+
+/* Appends one history entry as “@margin TIME  TITLE”, its detail lines under the title. */
+void
+_fd_cli_append_history_entry (GString        *out,
+                              FdHistoryEntry *entry,
+                              const char     *margin)
+{
+  g_autofree char *at = _fd_cli_format_local_time (fd_history_entry_get_at (entry));
+  const char *detail = fd_history_entry_get_detail (entry);
+
+  g_string_append_printf (out, "%s%s  %s\n", margin, at, fd_history_entry_get_title (entry));
+  if (detail != NULL && detail[0] != '\0')
+    {
+      guint width = _fd_cli_width (margin) + _fd_cli_width (at) + 2;
+      g_autofree char *indent = _fd_cli_pad ("", width);
+      g_auto(GStrv) lines = g_strsplit (detail, "\n", -1);
+
+      for (guint j = 0; lines[j] != NULL; j++)
+        g_string_append_printf (out, "%s%s\n", indent, lines[j]);
+    }
 }
