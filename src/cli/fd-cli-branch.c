@@ -45,7 +45,7 @@ print_branch (FdBranch *branch,
   g_autofree char *id = NULL;
   g_autofree char *card = NULL;
   const char *labels[2];
-  guint width = 0;
+  guint width;
 
   if (json)
     {
@@ -59,8 +59,7 @@ print_branch (FdBranch *branch,
   labels[0] = _("ID:");
   labels[1] = _("Country:");
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    width = MAX (width, _fd_cli_width (labels[i]));
+  width = _fd_cli_max_width (labels, G_N_ELEMENTS (labels));
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT, fd_branch_get_id (branch));
   card = fd_branch_dup_card_text (branch);

@@ -104,7 +104,7 @@ print_claim (FdStore   *store,
   g_autofree char *due = NULL;
   g_autofree char *closed = NULL;
   const char *labels[16];
-  guint width = 0;
+  guint width;
 
   /* Read everything before printing anything, so an error leaves stdout empty. */
   if (with_history &&
@@ -137,8 +137,7 @@ print_claim (FdStore   *store,
   labels[14] = _("Solution:");
   labels[15] = _("Benefit:");
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    width = MAX (width, _fd_cli_width (labels[i]));
+  width = _fd_cli_max_width (labels, G_N_ELEMENTS (labels));
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT, fd_claim_get_id (claim));
   customer = format_customer (store, fd_claim_get_customer_id (claim));

@@ -226,7 +226,7 @@ print_customer (FdCustomer *customer,
   FdChannel channel;
   const char *language;
   const char *labels[13];
-  guint width = 0;
+  guint width;
 
   if (json)
     {
@@ -250,8 +250,7 @@ print_customer (FdCustomer *customer,
   labels[11] = _("Updated:");
   labels[12] = _("Archived:");
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    width = MAX (width, _fd_cli_width (labels[i]));
+  width = _fd_cli_max_width (labels, G_N_ELEMENTS (labels));
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT, fd_customer_get_id (customer));
   name = fd_customer_dup_display_name (customer);

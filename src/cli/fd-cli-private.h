@@ -119,6 +119,8 @@ int         _fd_cli_fail                (const GError        *error);
 char       *_fd_cli_pad                 (const char          *text,
                                          guint                width);
 guint       _fd_cli_width               (const char          *text);
+guint       _fd_cli_max_width           (const char * const  *texts,
+                                         guint                n_texts);
 void        _fd_cli_add_row             (GString             *out,
                                          const char          *label,
                                          guint                label_width,

@@ -564,6 +564,19 @@ _fd_cli_width (const char *text)
   return (guint) g_utf8_strlen (text, -1);
 }
 
+/* The width of the widest of @texts, to line up what follows them. */
+guint
+_fd_cli_max_width (const char * const *texts,
+                   guint               n_texts)
+{
+  guint width = 0;
+
+  for (guint i = 0; i < n_texts; i++)
+    width = MAX (width, _fd_cli_width (texts[i]));
+
+  return width;
+}
+
 char *
 _fd_cli_pad (const char *text,
              guint       width)

@@ -119,7 +119,7 @@ print_visit (FdStore  *store,
   FdTechnique technique;
   FdOutcome outcome;
   const char *labels[15];
-  guint width = 0;
+  guint width;
 
   if (json)
     {
@@ -145,8 +145,7 @@ print_visit (FdStore  *store,
   labels[13] = _("Staff rating:");
   labels[14] = _("Notes:");
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    width = MAX (width, _fd_cli_width (labels[i]));
+  width = _fd_cli_max_width (labels, G_N_ELEMENTS (labels));
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT, fd_visit_get_id (visit));
   arrived = _fd_cli_format_time_or_null (fd_visit_get_arrived_at (visit));
