@@ -273,9 +273,9 @@ print_customer (FdCustomer *customer,
   _fd_cli_add_row (out, labels[4], width, fd_customer_get_phone (customer));
   _fd_cli_add_row (out, labels[5], width, fd_customer_get_address (customer));
   _fd_cli_add_row (out, labels[6], width,
-           language != NULL && language[0] != '\0' ? fd_language_to_label (language) : NULL);
+                   language != NULL && language[0] != '\0' ? fd_language_to_label (language) : NULL);
   _fd_cli_add_row (out, labels[7], width,
-           channel != FD_CHANNEL_NONE ? fd_channel_to_label (channel) : NULL);
+                   channel != FD_CHANNEL_NONE ? fd_channel_to_label (channel) : NULL);
   _fd_cli_add_row (out, labels[8], width, year);
   _fd_cli_add_row (out, labels[9], width, fd_customer_get_notes (customer));
   _fd_cli_add_row (out, labels[10], width, created);

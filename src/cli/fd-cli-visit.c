@@ -174,16 +174,16 @@ print_visit (FdStore  *store,
   _fd_cli_add_row (out, labels[2], width, customer);
   _fd_cli_add_row (out, labels[3], width, purposes_lookup (&purposes, fd_visit_get_purpose (visit)));
   _fd_cli_add_row (out, labels[4], width,
-           priority != FD_PRIORITY_NONE ? fd_priority_to_label (priority) : NULL);
+                   priority != FD_PRIORITY_NONE ? fd_priority_to_label (priority) : NULL);
   _fd_cli_add_row (out, labels[5], width, fd_visit_state_to_label (fd_visit_get_state (visit)));
   _fd_cli_add_row (out, labels[6], width, arrived);
   _fd_cli_add_row (out, labels[7], width, called);
   _fd_cli_add_row (out, labels[8], width, fd_visit_get_desk_name (visit));
   _fd_cli_add_row (out, labels[9], width, finished);
   _fd_cli_add_row (out, labels[10], width,
-           technique != FD_TECHNIQUE_NONE ? fd_technique_to_label (technique) : NULL);
+                   technique != FD_TECHNIQUE_NONE ? fd_technique_to_label (technique) : NULL);
   _fd_cli_add_row (out, labels[11], width,
-           outcome != FD_OUTCOME_NONE ? fd_outcome_to_label (outcome) : NULL);
+                   outcome != FD_OUTCOME_NONE ? fd_outcome_to_label (outcome) : NULL);
   _fd_cli_add_row (out, labels[12], width, solved);
   _fd_cli_add_row (out, labels[13], width, staff);
   _fd_cli_add_row (out, labels[14], width, fd_visit_get_notes (visit));
