@@ -42,6 +42,7 @@ const char     *fd_claim_status_to_code     (FdClaimStatus status);
 gboolean        fd_claim_status_from_code   (const char *code, FdClaimStatus *status);
 const char     *fd_claim_status_to_label    (FdClaimStatus status);
 const char     *fd_claim_priority_to_code   (FdClaimPriority priority);
+const char     *fd_claim_priority_to_label  (FdClaimPriority priority);
 gboolean        fd_claim_priority_from_code (const char *code, FdClaimPriority *priority);
 /* The causes of dissatisfaction of the seeds, by code: poor_service, treated_as_number,
  * not_right_first_time, bad_result, concern_unresolved, impolite, price_higher_than_agreed,
@@ -71,5 +72,15 @@ gint64          fd_claim_get_closed_at      (FdClaim *self);
 const char     *fd_claim_get_problem        (FdClaim *self);
 const char     *fd_claim_get_solution       (FdClaim *self);
 const char     *fd_claim_get_benefit        (FdClaim *self);
+gint64          fd_claim_get_visit_id       (FdClaim *self);   /* 0: not opened from a visit */
+gint64          fd_claim_get_assignee_id    (FdClaim *self);   /* 0: nobody */
+/* The department or staff member concerned; a compliment rewards them. */
+const char     *fd_claim_get_concerns       (FdClaim *self);
+int             fd_claim_get_satisfaction   (FdClaim *self);   /* 1–5, 0: not asked */
+gint64          fd_claim_get_acknowledged_at (FdClaim *self);
+gint64          fd_claim_get_resolved_at    (FdClaim *self);
+/* Open (not resolved or closed) and past its resolution date at @now. */
+gboolean        fd_claim_is_overdue         (FdClaim *self,
+                                             gint64   now);
 
 G_END_DECLS

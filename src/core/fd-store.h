@@ -5,6 +5,8 @@
 
 #include "fd-branch.h"
 #include "fd-claim.h"
+#include "fd-claim-message.h"
+#include "fd-letter.h"
 #include "fd-customer.h"
 #include "fd-desk.h"
 #include "fd-history-entry.h"
@@ -252,6 +254,129 @@ GPtrArray   *fd_store_list_claims           (FdStore      *self,
  * title what changed, detail "from → to"). */
 GPtrArray   *fd_store_list_claim_history    (FdStore      *self,
                                              gint64        claim_id,
+                                             GError      **error);
+
+/* Who is working: the staff member whose name goes into claims' history and letters
+ * (0: the operating system user's name). */
+void         fd_store_set_current_staff     (FdStore      *self,
+                                             gint64        staff_id);
+gint64       fd_store_get_current_staff     (FdStore      *self);
+/* A staff member's name, or NULL. */
+char        *fd_store_dup_staff_name        (FdStore      *self,
+                                             gint64        staff_id);
+
+/* What a claim list shows: every field may be left at "any" (FD_CLAIM_FILTER_INIT). */
+typedef struct
+{
+  int          status;        /* an FdClaimStatus, -1: any */
+  int          kind;          /* an FdClaimKind, -1: any */
+  const char  *category;      /* NULL: any */
+  gint64       assignee_id;   /* 0: anyone, -1: unassigned */
+  gint64       branch_id;     /* 0: every branch */
+  gboolean     overdue;       /* only open claims past their resolution date */
+} FdClaimFilter;
+
+#define FD_CLAIM_FILTER_INIT { -1, -1, NULL, 0, 0, FALSE }
+
+/* A page of claims matching @filter, newest received first, starting after @after (NULL:
+ * from the newest): a keyset page, never an offset. Element type FdClaim. */
+GPtrArray   *fd_store_list_claims_page      (FdStore             *self,
+                                             const FdClaimFilter *filter,
+                                             FdClaim             *after,
+                                             guint                limit,
+                                             GError             **error);
+/* Claims whose reference, summary, resolution or correspondence contains every word of
+ * @query as a word prefix, folded like customer search (scripts, diacritics, case); a
+ * claim reference in any spelling finds its claim first. Newest first; @before_id (0: from
+ * the newest) continues a previous page. Element type FdClaim. */
+GPtrArray   *fd_store_search_claims         (FdStore      *self,
+                                             const char   *query,
+                                             gint64        before_id,
+                                             guint         limit,
+                                             GError      **error);
+
+/* Changes to a claim's fields; each field left at its INIT value stays as it is. A new
+ * priority recomputes the deadlines unless @due_at is given. Every change is kept in the
+ * claim's history with @comment. */
+typedef struct
+{
+  const char  *category;
+  int          priority;       /* -1: unchanged */
+  gint64       assignee_id;    /* -1: unchanged, 0: nobody */
+  const char  *concerns;       /* the department or staff member concerned; "" clears */
+  const char  *summary;
+  gint64       due_at;         /* 0: unchanged */
+  int          satisfaction;   /* -1: unchanged, 0: clear, 1–5 */
+} FdClaimChanges;
+
+#define FD_CLAIM_CHANGES_INIT { NULL, -1, -1, NULL, NULL, 0, -1 }
+
+FdClaim     *fd_store_update_claim          (FdStore              *self,
+                                             gint64                claim_id,
+                                             const FdClaimChanges *changes,
+                                             const char           *comment,
+                                             GError              **error);
+
+/* Correspondence. Attachments are files read into the database in the same transaction;
+ * a missing, unreadable or too large file (over FD_ATTACHMENT_MAX_BYTES) is an error and
+ * nothing is written. */
+#define FD_ATTACHMENT_MAX_BYTES (20 * 1024 * 1024)
+
+typedef struct
+{
+  gint64               claim_id;
+  FdMessageDirection   direction;
+  const char          *channel;      /* in_person, phone, email, letter */
+  gint64               at;           /* 0: now */
+  const char          *subject;      /* may be NULL */
+  const char          *body;
+  const char          *language;     /* NULL: the customer's */
+  const char          *template_code;/* the template it was written from, or NULL */
+  const char * const  *attachments;  /* file paths, NULL-terminated, or NULL */
+} FdMessageDraft;
+
+FdClaimMessage *fd_store_add_message        (FdStore              *self,
+                                             const FdMessageDraft *draft,
+                                             GError              **error);
+/* The claim's thread, oldest first. Element type FdClaimMessage. */
+GPtrArray      *fd_store_list_messages      (FdStore      *self,
+                                             gint64        claim_id,
+                                             GError      **error);
+/* An attachment's name and bytes. */
+GBytes         *fd_store_read_attachment    (FdStore      *self,
+                                             gint64        attachment_id,
+                                             char        **name,
+                                             GError      **error);
+
+/* Reply templates: a branch's own version of @code in @language if it saved one, else
+ * the built-in text. */
+gboolean     fd_store_get_reply_template    (FdStore      *self,
+                                             const char   *code,
+                                             const char   *language,
+                                             char        **subject,
+                                             char        **body,
+                                             GError      **error);
+/* Saves an edited template; its placeholders are checked. NULL @body restores the default. */
+gboolean     fd_store_set_reply_template    (FdStore      *self,
+                                             const char   *code,
+                                             const char   *language,
+                                             const char   *subject,
+                                             const char   *body,
+                                             GError      **error);
+/* The template filled in for this claim, in @language (NULL: the customer's preferred
+ * language, else English): the text to edit before sending. */
+gboolean     fd_store_fill_reply            (FdStore      *self,
+                                             gint64        claim_id,
+                                             const char   *code,
+                                             const char   *language,
+                                             char        **subject,
+                                             char        **body,
+                                             GError      **error);
+/* The letter for an outgoing message (@message_id 0: the claim's latest outgoing letter,
+ * else its latest outgoing message), laid out on the branch's letterhead. */
+FdLetter    *fd_store_prepare_letter        (FdStore      *self,
+                                             gint64        claim_id,
+                                             gint64        message_id,
                                              GError      **error);
 
 /* Signals: "customers-changed", "visits-changed" (the queue or any visit), "branches-changed"
