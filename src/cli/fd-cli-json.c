@@ -5,6 +5,7 @@
 
 #include "fd-branch.h"
 #include "fd-claim.h"
+#include "fd-claim-message.h"
 #include "fd-customer.h"
 #include "fd-desk.h"
 #include "fd-visit.h"
@@ -233,12 +234,75 @@ _fd_cli_add_visit_json (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-/* The claim; with @history (element type FdHistoryEntry, oldest first) also its history. */
+static void
+add_message_fields (JsonBuilder    *builder,
+                    FdClaimMessage *message)
+{
+  guint n_attachments = fd_claim_message_get_n_attachments (message);
+
+  add_text (builder, "direction",
+            fd_message_direction_to_code (fd_claim_message_get_direction (message)));
+  add_text (builder, "channel", fd_claim_message_get_channel (message));
+  add_time (builder, "at", fd_claim_message_get_at (message));
+  add_text (builder, "subject", fd_claim_message_get_subject (message));
+  add_text (builder, "body", fd_claim_message_get_body (message));
+  add_text (builder, "language", fd_claim_message_get_language (message));
+  add_text (builder, "template", fd_claim_message_get_template (message));
+
+  json_builder_set_member_name (builder, "attachments");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_attachments; i++)
+    {
+      const char *name = NULL;
+      gint64 id = 0;
+      gint64 size = 0;
+
+      if (!fd_claim_message_get_attachment (message, i, &id, &name, &size))
+        continue;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, id);
+      add_text (builder, "name", name);
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, size);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* A message of the thread; with @claim (the reply just written) also which claim it is on. */
+void
+_fd_cli_add_message_json (JsonBuilder    *builder,
+                          FdClaimMessage *message,
+                          FdClaim        *claim)
+{
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, fd_claim_message_get_id (message));
+
+  if (claim != NULL)
+    {
+      add_id (builder, "claim_id", fd_claim_message_get_claim_id (message));
+      add_text (builder, "reference", fd_claim_get_reference (claim));
+    }
+
+  add_message_fields (builder, message);
+
+  json_builder_end_object (builder);
+}
+
+/* The claim; with @messages (element type FdClaimMessage, oldest first) also its thread,
+ * with @history (element type FdHistoryEntry, oldest first) also its history. */
 void
 _fd_cli_add_claim_json (JsonBuilder *builder,
                         FdClaim     *claim,
+                        GPtrArray   *messages,
                         GPtrArray   *history)
 {
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
   json_builder_begin_object (builder);
 
   json_builder_set_member_name (builder, "id");
@@ -246,19 +310,35 @@ _fd_cli_add_claim_json (JsonBuilder *builder,
   add_text (builder, "reference", fd_claim_get_reference (claim));
   add_id (builder, "branch_id", fd_claim_get_branch_id (claim));
   add_id (builder, "customer_id", fd_claim_get_customer_id (claim));
+  add_id (builder, "assignee_id", fd_claim_get_assignee_id (claim));
   add_text (builder, "kind", fd_claim_kind_to_code (fd_claim_get_kind (claim)));
   add_text (builder, "channel", fd_claim_get_channel (claim));
   add_text (builder, "category", fd_claim_get_category (claim));
+  add_text (builder, "concerns", fd_claim_get_concerns (claim));
   add_text (builder, "priority", fd_claim_priority_to_code (fd_claim_get_priority (claim)));
   add_text (builder, "status", fd_claim_status_to_code (fd_claim_get_status (claim)));
   add_text (builder, "summary", fd_claim_get_summary (claim));
   add_time (builder, "received_at", fd_claim_get_received_at (claim));
   add_time (builder, "ack_due_at", fd_claim_get_ack_due_at (claim));
+  add_time (builder, "acknowledged_at", fd_claim_get_acknowledged_at (claim));
   add_time (builder, "due_at", fd_claim_get_due_at (claim));
+  add_time (builder, "resolved_at", fd_claim_get_resolved_at (claim));
   add_time (builder, "closed_at", fd_claim_get_closed_at (claim));
+  json_builder_set_member_name (builder, "overdue");
+  json_builder_add_boolean_value (builder, fd_claim_is_overdue (claim, now));
   add_text (builder, "problem", fd_claim_get_problem (claim));
   add_text (builder, "solution", fd_claim_get_solution (claim));
   add_text (builder, "benefit", fd_claim_get_benefit (claim));
+  add_rating (builder, "satisfaction", fd_claim_get_satisfaction (claim));
+
+  if (messages != NULL)
+    {
+      json_builder_set_member_name (builder, "messages");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < messages->len; i++)
+        _fd_cli_add_message_json (builder, g_ptr_array_index (messages, i), NULL);
+      json_builder_end_array (builder);
+    }
 
   if (history != NULL)
     {

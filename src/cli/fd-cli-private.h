@@ -17,6 +17,9 @@ typedef struct
   char *db_path;
   /* From --branch, before or after the command, as typed; NULL when not given. */
   char *branch;
+  /* From --staff, before or after the command, as typed; NULL when not given (then
+   * $FRONTDESK_STAFF, if set, names who is working). */
+  char *staff;
 } FdCli;
 
 /* What an ID on the command line names, for the error message when it is not one. */
@@ -26,6 +29,8 @@ typedef enum
   FD_CLI_ID_BRANCH,
   FD_CLI_ID_DESK,
   FD_CLI_ID_VISIT,
+  FD_CLI_ID_STAFF,
+  FD_CLI_ID_MESSAGE,
 } FdCliIdKind;
 
 /* Subcommand entry point: @args is a NULL-terminated copy of the command line where
@@ -53,6 +58,24 @@ int         _fd_cli_queue               (FdCli               *cli,
                                          char               **args);
 /* fd-cli-claim.c */
 int         _fd_cli_claim               (FdCli               *cli,
+                                         char               **args);
+FdClaim    *_fd_cli_lookup_claim        (FdStore             *store,
+                                         const char          *text,
+                                         GError             **error);
+gboolean    _fd_cli_take_claim_argument (char               **args,
+                                         const char         **reference,
+                                         GError             **error);
+gboolean    _fd_cli_optional_text       (const char          *arg,
+                                         const char          *option,
+                                         const char          *field,
+                                         char               **out,
+                                         GError             **error);
+/* fd-cli-claim-reply.c */
+int         _fd_cli_claim_reply         (FdCli               *cli,
+                                         char               **args);
+int         _fd_cli_claim_letter        (FdCli               *cli,
+                                         char               **args);
+int         _fd_cli_claim_template      (FdCli               *cli,
                                          char               **args);
 
 /* fd-cli-util.c */
@@ -146,9 +169,15 @@ void        _fd_cli_add_visit_json      (JsonBuilder         *builder,
                                          FdVisit             *visit,
                                          int                  wait_low,
                                          int                  wait_high);
-/* The full claim object; with @history (FdHistoryEntry) it also carries “history”. */
+/* The full claim object; with @messages (FdClaimMessage) it also carries “messages”,
+ * with @history (FdHistoryEntry) “history”. */
 void        _fd_cli_add_claim_json      (JsonBuilder         *builder,
                                          FdClaim             *claim,
+                                         GPtrArray           *messages,
                                          GPtrArray           *history);
+/* One message of a claim's thread; with @claim it also carries claim_id and reference. */
+void        _fd_cli_add_message_json    (JsonBuilder         *builder,
+                                         FdClaimMessage      *message,
+                                         FdClaim             *claim);
 
 G_END_DECLS

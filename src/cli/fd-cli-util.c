@@ -102,6 +102,7 @@ _fd_cli_parse_options (FdCli               *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *db_path = NULL;
   g_autofree char *branch = NULL;
+  g_autofree char *staff = NULL;
   g_autofree char *prgname = NULL;
   gboolean help = FALSE;
   const GOptionEntry common_entries[] = {
@@ -109,6 +110,9 @@ _fd_cli_parse_options (FdCli               *cli,
       N_("Use the database at PATH instead of the default one"), N_("PATH") },
     { "branch", 0, 0, G_OPTION_ARG_STRING, &branch,
       N_("Work at the branch with this ID instead of the current one"), N_("ID") },
+    { "staff", 0, 0, G_OPTION_ARG_STRING, &staff,
+      N_("Act as the staff member with this ID, for claims’ history and letters "
+         "(default: $FRONTDESK_STAFF)"), N_("ID") },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &help,
       N_("Show help options"), NULL },
     G_OPTION_ENTRY_NULL
@@ -161,6 +165,12 @@ _fd_cli_parse_options (FdCli               *cli,
       cli->branch = g_steal_pointer (&branch);
     }
 
+  if (staff != NULL)
+    {
+      g_free (cli->staff);
+      cli->staff = g_steal_pointer (&staff);
+    }
+
   if (help)
     {
       g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
@@ -172,16 +182,56 @@ _fd_cli_parse_options (FdCli               *cli,
   return TRUE;
 }
 
+/* Who is working, from --staff or else $FRONTDESK_STAFF: the store then names them in
+ * claims' history and letters. A staff member who does not exist is an error, not a
+ * silent “nobody”. */
+static gboolean
+apply_staff (FdCli    *cli,
+             FdStore  *store,
+             GError  **error)
+{
+  g_autofree char *name = NULL;
+  const char *text = cli->staff;
+  gint64 staff_id = 0;
+
+  if (text == NULL)
+    {
+      text = g_getenv ("FRONTDESK_STAFF");
+      if (text == NULL || text[0] == '\0')
+        return TRUE;
+    }
+
+  if (!_fd_cli_parse_id_of (text, FD_CLI_ID_STAFF, &staff_id, error))
+    return FALSE;
+
+  if (!(name = fd_store_dup_staff_name (store, staff_id)))
+    {
+      g_set_error (error, FD_ERROR, FD_ERROR_NOT_FOUND,
+                   /* Translators: %s is a staff member's ID */
+                   _("No staff member with ID %s."), text);
+      return FALSE;
+    }
+
+  fd_store_set_current_staff (store, staff_id);
+
+  return TRUE;
+}
+
 FdStore *
 _fd_cli_open_store (FdCli   *cli,
                     GError **error)
 {
+  g_autoptr(FdStore) store = NULL;
   g_autofree char *path = NULL;
 
   /* fd_store_default_path() already honours $FRONTDESK_DB. */
   path = cli->db_path != NULL ? g_strdup (cli->db_path) : fd_store_default_path ();
 
-  return fd_store_open (path, error);
+  if (!(store = fd_store_open (path, error)) ||
+      !apply_staff (cli, store, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
 }
 
 char *
@@ -311,6 +361,20 @@ _fd_cli_parse_id_of (const char   *text,
                    shown);
       break;
 
+    case FD_CLI_ID_STAFF:
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: %s is what the user typed */
+                   _("“%s” is not a staff ID: expected a positive whole number."),
+                   shown);
+      break;
+
+    case FD_CLI_ID_MESSAGE:
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: %s is what the user typed */
+                   _("“%s” is not a message ID: expected a positive whole number."),
+                   shown);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -425,6 +489,12 @@ _fd_cli_take_id_argument (char         **args,
           break;
         case FD_CLI_ID_VISIT:
           message = _("Missing visit ID.");
+          break;
+        case FD_CLI_ID_STAFF:
+          message = _("Missing staff ID.");
+          break;
+        case FD_CLI_ID_MESSAGE:
+          message = _("Missing message ID.");
           break;
         default:
           g_assert_not_reached ();

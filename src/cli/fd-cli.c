@@ -477,6 +477,9 @@ main (int   argc,
     { "branch", 0, 0, G_OPTION_ARG_STRING, &cli.branch,
       N_("Work at the branch with this ID (default: the one chosen with “branch use”, or "
          "the only one)"), N_("ID") },
+    { "staff", 0, 0, G_OPTION_ARG_STRING, &cli.staff,
+      N_("Act as the staff member with this ID: claims’ history and letters name them "
+         "(default: $FRONTDESK_STAFF)"), N_("ID") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show help options"), NULL },
     G_OPTION_ENTRY_NULL
@@ -594,6 +597,7 @@ main (int   argc,
 out:
   g_free (cli.db_path);
   g_free (cli.branch);
+  g_free (cli.staff);
   fflush (stdout);
 
   return status;
