@@ -27,6 +27,12 @@ struct _FdClaim
   char            *problem;
   char            *solution;
   char            *benefit;
+  gint64           visit_id;
+  gint64           assignee_id;
+  char            *concerns;
+  int              satisfaction;
+  gint64           acknowledged_at;
+  gint64           resolved_at;
 };
 
 G_END_DECLS

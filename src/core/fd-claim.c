@@ -100,6 +100,18 @@ fd_claim_priority_from_code (const char      *code,
   return fd_code_lookup (priority_codes, G_N_ELEMENTS (priority_codes), code, (int *) priority);
 }
 
+const char *
+fd_claim_priority_to_label (FdClaimPriority priority)
+{
+  switch (priority)
+    {
+    case FD_CLAIM_PRIORITY_LOW:    return C_("claim priority", "Low");
+    case FD_CLAIM_PRIORITY_NORMAL: return C_("claim priority", "Normal");
+    case FD_CLAIM_PRIORITY_HIGH:   return C_("claim priority", "High");
+    default:                       g_return_val_if_reached (NULL);
+    }
+}
+
 const char * const *
 fd_claim_default_categories (void)
 {
@@ -161,6 +173,7 @@ fd_claim_finalize (GObject *object)
   g_free (self->problem);
   g_free (self->solution);
   g_free (self->benefit);
+  g_free (self->concerns);
   G_OBJECT_CLASS (fd_claim_parent_class)->finalize (object);
 }
 
@@ -225,3 +238,19 @@ GETTER (gint64, closed_at)
 GETTER (const char *, problem)
 GETTER (const char *, solution)
 GETTER (const char *, benefit)
+
+GETTER (gint64, visit_id)
+GETTER (gint64, assignee_id)
+GETTER (const char *, concerns)
+GETTER (int, satisfaction)
+GETTER (gint64, acknowledged_at)
+GETTER (gint64, resolved_at)
+
+gboolean
+fd_claim_is_overdue (FdClaim *self,
+                     gint64   now)
+{
+  g_return_val_if_fail (FD_IS_CLAIM (self), FALSE);
+  return self->status != FD_CLAIM_STATUS_RESOLVED && self->status != FD_CLAIM_STATUS_CLOSED &&
+         self->due_at < now;
+}

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "fd-database.h"
+#include "fd-fold.h"
 #include "fd-error.h"
 
 static void
@@ -246,6 +247,59 @@ static const char * const migrations[] = {
   "  comment   TEXT"
   ");"
   "CREATE INDEX claim_events_by_claim ON claim_events (claim_id, at, id);",
+
+  /* 4: who handles a claim and who acted, correspondence with attachments, a branch's own
+   * reply templates, and full-text search. claim_fts is contentless: its text is folded in
+   * the application (fd_fold: scripts, diacritics, case), which unicode61 cannot do. A
+   * document's rowid is claim_id * 4096 + position (0: the claim itself, else its
+   * message's position), so a match names its claim without a lookup and rowid order is
+   * claim order. */
+  "ALTER TABLE claims ADD COLUMN assignee_id INTEGER REFERENCES staff (id);"
+  "ALTER TABLE claims ADD COLUMN concerns TEXT;"
+  "ALTER TABLE claims ADD COLUMN satisfaction INTEGER CHECK (satisfaction BETWEEN 1 AND 5);"
+  "ALTER TABLE claim_events ADD COLUMN actor TEXT;"
+  "DROP INDEX claims_open_by_due;"
+  "CREATE INDEX claims_open_by_due ON claims (due_at, id)"
+  "  WHERE resolved_at IS NULL AND closed_at IS NULL;"
+  "CREATE INDEX claims_by_branch ON claims (branch_id, received_at, id);"
+  "CREATE INDEX claims_by_assignee ON claims (assignee_id, received_at, id);"
+  "CREATE TABLE claim_messages ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  claim_id    INTEGER NOT NULL REFERENCES claims (id),"
+  "  position    INTEGER NOT NULL CHECK (position BETWEEN 1 AND 4095),"
+  "  direction   TEXT NOT NULL CHECK (direction IN ('in', 'out')),"
+  "  channel     TEXT NOT NULL CHECK (channel IN ('in_person', 'phone', 'email', 'letter')),"
+  "  at          INTEGER NOT NULL,"
+  "  subject     TEXT,"
+  "  body        TEXT NOT NULL,"
+  "  language    TEXT,"
+  "  template    TEXT,"
+  "  author      TEXT,"
+  "  UNIQUE (claim_id, position)"
+  ");"
+  "CREATE TABLE claim_attachments ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  message_id   INTEGER NOT NULL REFERENCES claim_messages (id),"
+  "  name         TEXT NOT NULL,"
+  "  content_type TEXT,"
+  "  size         INTEGER NOT NULL,"
+  "  sha256       TEXT NOT NULL,"
+  "  data         BLOB NOT NULL"
+  ");"
+  "CREATE INDEX claim_attachments_by_message ON claim_attachments (message_id, id);"
+  "CREATE TABLE reply_templates ("
+  "  code     TEXT NOT NULL,"
+  "  language TEXT NOT NULL,"
+  "  subject  TEXT,"
+  "  body     TEXT NOT NULL,"
+  "  PRIMARY KEY (code, language)"
+  ") WITHOUT ROWID;"
+  "CREATE VIRTUAL TABLE claim_fts USING fts5 (text, content = '', prefix = '2 3',"
+  "  tokenize = 'unicode61 remove_diacritics 0');"
+  "INSERT INTO claim_fts (rowid, text)"
+  "  SELECT id * 4096, fd_fold (reference || ' ' || coalesce (summary, '') || ' ' || coalesce (problem, '')"
+  "    || ' ' || coalesce (solution, '') || ' ' || coalesce (benefit, ''))"
+  "  FROM claims;",
 };
 
 static void
@@ -532,6 +586,21 @@ migrate (FdDatabase  *self,
   return TRUE;
 }
 
+/* fd_fold() as an SQL function, for migrations that index existing text. */
+static void
+fold_sql_function (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  (void) argc;
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, fd_fold (text), -1, g_free);
+}
+
 static FdDatabase *
 open_connection (const char  *path,
                  int          flags,
@@ -549,6 +618,9 @@ open_connection (const char  *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_create_function (self->db, "fd_fold", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, fold_sql_function, NULL, NULL);
   return g_steal_pointer (&self);
 }
 

@@ -14,6 +14,10 @@ struct _FdHistoryEntry
   gint64   at;
   char    *title;
   char    *detail;
+  char    *actor;
+  char    *field;
+  char    *old_value;
+  char    *new_value;
 };
 
 enum {
@@ -133,4 +137,51 @@ fd_history_entry_get_detail (FdHistoryEntry *self)
 {
   g_return_val_if_fail (FD_IS_HISTORY_ENTRY (self), NULL);
   return self->detail;
+}
+
+/* For a recorded change: who made it, and the field's stored values before and after. */
+void
+fd_history_entry_set_change (FdHistoryEntry *self,
+                             const char     *actor,
+                             const char     *field,
+                             const char     *old_value,
+                             const char     *new_value)
+{
+  g_return_if_fail (FD_IS_HISTORY_ENTRY (self));
+  g_free (self->actor);
+  g_free (self->field);
+  g_free (self->old_value);
+  g_free (self->new_value);
+  self->actor = g_strdup (actor);
+  self->field = g_strdup (field);
+  self->old_value = g_strdup (old_value);
+  self->new_value = g_strdup (new_value);
+}
+
+const char *
+fd_history_entry_get_actor (FdHistoryEntry *self)
+{
+  g_return_val_if_fail (FD_IS_HISTORY_ENTRY (self), NULL);
+  return self->actor;
+}
+
+const char *
+fd_history_entry_get_field (FdHistoryEntry *self)
+{
+  g_return_val_if_fail (FD_IS_HISTORY_ENTRY (self), NULL);
+  return self->field;
+}
+
+const char *
+fd_history_entry_get_old_value (FdHistoryEntry *self)
+{
+  g_return_val_if_fail (FD_IS_HISTORY_ENTRY (self), NULL);
+  return self->old_value;
+}
+
+const char *
+fd_history_entry_get_new_value (FdHistoryEntry *self)
+{
+  g_return_val_if_fail (FD_IS_HISTORY_ENTRY (self), NULL);
+  return self->new_value;
 }

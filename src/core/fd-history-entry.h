@@ -22,4 +22,16 @@ gint64          fd_history_entry_get_at     (FdHistoryEntry *self);
 const char     *fd_history_entry_get_title  (FdHistoryEntry *self);
 const char     *fd_history_entry_get_detail (FdHistoryEntry *self);
 
+/* A recorded change (claims' history): who made it, which field, stored values before and
+ * after; NULL for other entries. */
+void            fd_history_entry_set_change (FdHistoryEntry *self,
+                                             const char     *actor,
+                                             const char     *field,
+                                             const char     *old_value,
+                                             const char     *new_value);
+const char     *fd_history_entry_get_actor  (FdHistoryEntry *self);
+const char     *fd_history_entry_get_field  (FdHistoryEntry *self);
+const char     *fd_history_entry_get_old_value (FdHistoryEntry *self);
+const char     *fd_history_entry_get_new_value (FdHistoryEntry *self);
+
 G_END_DECLS

@@ -35,5 +35,8 @@ char               *fd_letter_format_date          (GDateTime   *date,
                                                     const char  *language);
 const char         *fd_letter_weekday_name         (int          weekday,   /* 1 = Monday */
                                                     const char  *language);
+/* The words of a letter's frame: reference, phone, email, opening_hours, closed. */
+const char         *fd_letter_phrase               (const char  *key,
+                                                    const char  *language);
 
 G_END_DECLS

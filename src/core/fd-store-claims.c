@@ -10,6 +10,7 @@
 #include "fd-claim-private.h"
 #include "fd-claim-reference.h"
 #include "fd-error.h"
+#include "fd-fold.h"
 #include "fd-store-private.h"
 
 /* Claims and their history. The reference number is taken inside the write transaction,
@@ -17,7 +18,8 @@
 
 #define CLAIM_COLUMNS \
   "id, reference, branch_id, customer_id, kind, channel, category, priority, status, summary," \
-  " received_at, ack_due_at, due_at, closed_at, problem, solution, benefit FROM claims"
+  " received_at, ack_due_at, due_at, closed_at, problem, solution, benefit, visit_id, assignee_id," \
+  " concerns, satisfaction, acknowledged_at, resolved_at FROM claims"
 
 static FdClaim *
 claim_from_row (sqlite3_stmt *stmt)
@@ -41,6 +43,12 @@ claim_from_row (sqlite3_stmt *stmt)
   claim->problem = g_strdup (fd_column_text (stmt, 14));
   claim->solution = g_strdup (fd_column_text (stmt, 15));
   claim->benefit = g_strdup (fd_column_text (stmt, 16));
+  claim->visit_id = sqlite3_column_int64 (stmt, 17);
+  claim->assignee_id = sqlite3_column_int64 (stmt, 18);
+  claim->concerns = g_strdup (fd_column_text (stmt, 19));
+  claim->satisfaction = sqlite3_column_int (stmt, 20);
+  claim->acknowledged_at = sqlite3_column_int64 (stmt, 21);
+  claim->resolved_at = sqlite3_column_int64 (stmt, 22);
   return claim;
 }
 
@@ -115,7 +123,7 @@ fd_store_find_claim (FdStore     *self,
 }
 
 static gboolean
-record_change (FdDatabase  *db,
+record_change (FdStore     *self,
                gint64       claim_id,
                gint64       at,
                const char  *field,
@@ -124,9 +132,11 @@ record_change (FdDatabase  *db,
                const char  *comment,
                GError     **error)
 {
+  FdDatabase *db = _fd_store_get_database (self);
+  g_autofree char *actor = _fd_store_dup_actor (self);
   sqlite3_stmt *stmt = fd_database_prepare (db,
-    "INSERT INTO claim_events (claim_id, at, field, old_value, new_value, comment)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+    "INSERT INTO claim_events (claim_id, at, field, old_value, new_value, comment, actor)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -136,7 +146,72 @@ record_change (FdDatabase  *db,
   fd_bind_text (stmt, 4, old_value);
   fd_bind_text (stmt, 5, new_value);
   fd_bind_text (stmt, 6, comment && *comment ? comment : NULL);
+  fd_bind_text (stmt, 7, actor);
   return fd_database_step_done (db, stmt, error);
+}
+
+gboolean
+_fd_claim_fts_write (FdDatabase  *db,
+                     gint64       rowid,
+                     const char  *old_text,
+                     const char  *new_text,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (old_text != NULL)
+    {
+      g_autofree char *folded = fd_fold (old_text);
+
+      if (!(stmt = fd_database_prepare (db,
+              "INSERT INTO claim_fts (claim_fts, rowid, text) VALUES ('delete', ?1, ?2)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      fd_bind_text (stmt, 2, folded);
+      if (!fd_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+  if (new_text != NULL)
+    {
+      g_autofree char *folded = fd_fold (new_text);
+
+      if (!(stmt = fd_database_prepare (db, "INSERT INTO claim_fts (rowid, text) VALUES (?1, ?2)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      fd_bind_text (stmt, 2, folded);
+      if (!fd_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The claim's own searchable text, as the v4 migration indexed it. */
+static char *
+claim_text (FdClaim *claim)
+{
+  return g_strjoin (" ", claim->reference, claim->summary ? claim->summary : "",
+                    claim->problem ? claim->problem : "", claim->solution ? claim->solution : "",
+                    claim->benefit ? claim->benefit : "", NULL);
+}
+
+/* Reindexes the claim's text after an update, inside the caller's transaction. */
+static gboolean
+reindex_claim (FdStore  *self,
+               FdClaim  *before,
+               GError  **error)
+{
+  g_autoptr(FdClaim) after = fd_store_get_claim (self, before->id, error);
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+
+  if (after == NULL)
+    return FALSE;
+  old_text = claim_text (before);
+  new_text = claim_text (after);
+  if (g_str_equal (old_text, new_text))
+    return TRUE;
+  return _fd_claim_fts_write (_fd_store_get_database (self), before->id * FD_CLAIM_FTS_STRIDE,
+                              old_text, new_text, error);
 }
 
 /* The branch's working calendar: hours, country holidays, its own closed days. */
@@ -256,6 +331,7 @@ fd_store_open_claim (FdStore             *self,
   g_autoptr(FdTransaction) tx = NULL;
   g_autoptr(GDateTime) received = NULL;
   g_autofree char *reference = NULL;
+  g_autofree char *text = NULL;
   sqlite3_stmt *stmt;
   gint64 at, number = 1, ack_due, due, id;
   int ack_days, resolve_days, year;
@@ -314,10 +390,13 @@ fd_store_open_claim (FdStore             *self,
     return NULL;
 
   id = sqlite3_last_insert_rowid (fd_database_get_handle (db));
-  if (!record_change (db, id, at, "status", NULL, "new", NULL, error) ||
+  text = g_strjoin (" ", reference, draft->summary ? draft->summary : "", NULL);
+  if (!record_change (self, id, at, "status", NULL, "new", NULL, error) ||
+      !_fd_claim_fts_write (db, id * FD_CLAIM_FTS_STRIDE, NULL, text, error) ||
       !fd_transaction_commit (tx, error))
     return NULL;
 
+  _fd_store_emit_claims_changed (self);
   return fd_store_get_claim (self, id, error);
 }
 
@@ -381,11 +460,12 @@ fd_store_move_claim (FdStore        *self,
   fd_bind_text (stmt, 2, fd_claim_status_to_code (to));
   sqlite3_bind_int64 (stmt, 3, now);
   if (!fd_database_step_done (db, stmt, error) ||
-      !record_change (db, claim_id, now, "status", fd_claim_status_to_code (claim->status),
+      !record_change (self, claim_id, now, "status", fd_claim_status_to_code (claim->status),
                       fd_claim_status_to_code (to), comment, error) ||
       !fd_transaction_commit (tx, error))
     return NULL;
 
+  _fd_store_emit_claims_changed (self);
   return fd_store_get_claim (self, claim_id, error);
 }
 
@@ -453,12 +533,106 @@ fd_store_resolve_claim (FdStore     *self,
   fd_bind_text (stmt, 4, benefit);
   sqlite3_bind_int64 (stmt, 5, now);
   if (!fd_database_step_done (db, stmt, error) ||
-      !record_change (db, claim_id, now, "resolution", claim->solution, solution, NULL, error) ||
-      !record_change (db, claim_id, now, "status", fd_claim_status_to_code (claim->status), "resolved", NULL, error) ||
+      !record_change (self, claim_id, now, "resolution", claim->solution, solution, NULL, error) ||
+      !record_change (self, claim_id, now, "status", fd_claim_status_to_code (claim->status), "resolved", NULL, error) ||
+      !reindex_claim (self, claim, error) ||
       !fd_transaction_commit (tx, error))
     return NULL;
 
+  _fd_store_emit_claims_changed (self);
   return fd_store_get_claim (self, claim_id, error);
+}
+
+/* The filters every list statement applies after its index: ?1 status, ?2 kind,
+ * ?3 category, ?4 assignee (0 any, -1 none), ?5 branch (0 any), ?6 overdue, ?7 now,
+ * ?8/?9 the cursor (received_at, id; NULL: from the newest), ?10 the limit. */
+#define CLAIM_FILTERS \
+  " (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR category = ?3)" \
+  " AND (?4 = 0 OR (?4 = -1 AND assignee_id IS NULL) OR assignee_id = ?4)" \
+  " AND (?5 = 0 OR branch_id = ?5)" \
+  " AND (?6 = 0 OR (resolved_at IS NULL AND closed_at IS NULL AND due_at < ?7))" \
+  " AND (?8 IS NULL OR (received_at, id) < (?8, ?9))" \
+  " ORDER BY received_at DESC, id DESC LIMIT ?10"
+
+/* One statement per driving index, so each filter reads only its own rows. */
+static const char *
+list_statement (const FdClaimFilter *filter)
+{
+  if (filter->overdue)
+    return "SELECT " CLAIM_COLUMNS " INDEXED BY claims_open_by_due"
+           " WHERE resolved_at IS NULL AND closed_at IS NULL AND due_at < ?7 AND" CLAIM_FILTERS;
+  if (filter->status >= 0)
+    return "SELECT " CLAIM_COLUMNS " INDEXED BY claims_by_status WHERE" CLAIM_FILTERS;
+  if (filter->assignee_id > 0)
+    return "SELECT " CLAIM_COLUMNS " INDEXED BY claims_by_assignee WHERE assignee_id = ?4 AND" CLAIM_FILTERS;
+  if (filter->branch_id > 0)
+    return "SELECT " CLAIM_COLUMNS " INDEXED BY claims_by_branch WHERE branch_id = ?5 AND" CLAIM_FILTERS;
+  return "SELECT " CLAIM_COLUMNS " INDEXED BY claims_by_received WHERE" CLAIM_FILTERS;
+}
+
+static GPtrArray *
+collect_claims (FdDatabase    *db,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, claim_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fd_database_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/**
+ * fd_store_list_claims_page:
+ * @after: (nullable): the last claim of the previous page
+ *
+ * Returns: (transfer full) (element-type FdClaim): newest received first
+ */
+GPtrArray *
+fd_store_list_claims_page (FdStore             *self,
+                           const FdClaimFilter *filter,
+                           FdClaim             *after,
+                           guint                limit,
+                           GError             **error)
+{
+  static const FdClaimFilter any = FD_CLAIM_FILTER_INIT;
+  FdDatabase *db;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (FD_IS_STORE (self), NULL);
+
+  if (filter == NULL)
+    filter = &any;
+  if (filter->status > FD_CLAIM_STATUS_CLOSED || filter->kind > FD_CLAIM_KIND_REQUEST)
+    {
+      fd_set_invalid (error, "filter", _("That is not a claim status or kind."));
+      return NULL;
+    }
+
+  db = _fd_store_get_database (self);
+  if (!(stmt = fd_database_prepare (db, list_statement (filter), error)))
+    return NULL;
+  fd_bind_text (stmt, 1, filter->status >= 0 ? fd_claim_status_to_code (filter->status) : NULL);
+  fd_bind_text (stmt, 2, filter->kind >= 0 ? fd_claim_kind_to_code (filter->kind) : NULL);
+  fd_bind_text (stmt, 3, filter->category);
+  sqlite3_bind_int64 (stmt, 4, filter->assignee_id);
+  sqlite3_bind_int64 (stmt, 5, filter->branch_id);
+  sqlite3_bind_int (stmt, 6, filter->overdue);
+  sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
+  if (after != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 8, after->received_at);
+      sqlite3_bind_int64 (stmt, 9, after->id);
+    }
+  sqlite3_bind_int (stmt, 10, MIN (limit, G_MAXINT));
+  return collect_claims (db, stmt, error);
 }
 
 /**
@@ -474,56 +648,383 @@ fd_store_list_claims (FdStore   *self,
                       guint      limit,
                       GError   **error)
 {
+  FdClaimFilter filter = FD_CLAIM_FILTER_INIT;
+
+  filter.status = status;
+  filter.overdue = overdue;
+  return fd_store_list_claims_page (self, &filter, NULL, limit, error);
+}
+
+/* The FTS5 query for @text: every folded word, the last ones as prefixes. One-letter
+ * words match whole words only: no prefix index serves them, and they match everything. */
+static char *
+fts_query (const char *text)
+{
+  g_auto(GStrv) words = fd_fold_words (text);
+  GString *query = g_string_new (NULL);
+
+  for (guint i = 0; words && words[i]; i++)
+    {
+      g_autofree char *quoted = NULL;
+      GString *word = g_string_new (NULL);
+
+      for (const char *p = words[i]; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (word, '"');
+          g_string_append_c (word, *p);
+        }
+      quoted = g_string_free (word, FALSE);
+      g_string_append_printf (query, "%s\"%s\"%s", query->len ? " " : "", quoted,
+                              g_utf8_strlen (words[i], -1) > 1 ? "*" : "");
+    }
+  if (query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+  return g_string_free (query, FALSE);
+}
+
+/**
+ * fd_store_search_claims:
+ *
+ * Returns: (transfer full) (element-type FdClaim): matching claims, newest first
+ */
+GPtrArray *
+fd_store_search_claims (FdStore     *self,
+                        const char  *query,
+                        gint64       before_id,
+                        guint        limit,
+                        GError     **error)
+{
   FdDatabase *db;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *match = NULL;
+  gint64 reference_id = 0;
   sqlite3_stmt *stmt;
-  int rc;
+  int year, rc = SQLITE_DONE;
+  gint64 number;
 
   g_return_val_if_fail (FD_IS_STORE (self), NULL);
 
-  db = _fd_store_get_database (self);
-  /* claims_open_by_due for overdue, claims_by_status or claims_by_received otherwise. */
-  if (overdue)
-    stmt = fd_database_prepare (db,
-      "SELECT " CLAIM_COLUMNS " WHERE closed_at IS NULL AND due_at < ?1 AND (?2 < 0 OR status = ?3)"
-      " ORDER BY due_at LIMIT ?4", error);
-  else if (status >= 0)
-    stmt = fd_database_prepare (db,
-      "SELECT " CLAIM_COLUMNS " WHERE status = ?3 AND ?1 = ?1 AND ?2 = ?2"
-      " ORDER BY received_at DESC, id DESC LIMIT ?4", error);
-  else
-    stmt = fd_database_prepare (db,
-      "SELECT " CLAIM_COLUMNS " WHERE ?1 = ?1 AND ?2 = ?2 AND ?3 IS ?3"
-      " ORDER BY received_at DESC, id DESC LIMIT ?4", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_int (stmt, 2, status);
-  fd_bind_text (stmt, 3, status >= 0 && status <= FD_CLAIM_STATUS_CLOSED ? fd_claim_status_to_code (status) : NULL);
-  sqlite3_bind_int (stmt, 4, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, claim_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (query == NULL || !g_utf8_validate (query, -1, NULL))
     {
-      fd_database_set_error (db, rc, error);
+      fd_set_invalid (error, "query", _("The search must be valid text."));
       return NULL;
     }
+
+  /* A reference, spelt any way, is the one claim the user means. */
+  if (fd_claim_reference_parse (query, &year, &number, NULL))
+    {
+      g_autofree char *canonical = fd_claim_reference_format (year, number);
+      FdClaim *claim = get_claim_by (self, "SELECT " CLAIM_COLUMNS " WHERE reference = ?1", 0, canonical, NULL);
+
+      if (claim != NULL)
+        {
+          reference_id = claim->id;
+          if (before_id == 0 || claim->id < before_id)
+            g_ptr_array_add (out, claim);
+          else
+            g_object_unref (claim);
+        }
+    }
+
+  if (!(match = fts_query (query)))
+    return g_steal_pointer (&out);
+
+  db = _fd_store_get_database (self);
+  if (!(stmt = fd_database_prepare (db,
+          "SELECT rowid FROM claim_fts WHERE claim_fts MATCH ?1 AND rowid < ?2 ORDER BY rowid DESC", error)))
+    return NULL;
+  fd_bind_text (stmt, 1, match);
+  sqlite3_bind_int64 (stmt, 2, before_id > 0 ? before_id * FD_CLAIM_FTS_STRIDE : G_MAXINT64);
+
+  /* Documents come claim by claim in rowid order: keep each claim once. */
+  {
+    gint64 last = 0;
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    while (out->len + ids->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0) / FD_CLAIM_FTS_STRIDE;
+
+        if (id != last && id != reference_id)
+          g_array_append_val (ids, id);
+        last = id;
+      }
+    if (out->len + ids->len < limit && rc != SQLITE_DONE)
+      {
+        sqlite3_reset (stmt);
+        fd_database_set_error (db, rc, error);
+        return NULL;
+      }
+    sqlite3_reset (stmt);
+
+    for (guint i = 0; i < ids->len; i++)
+      {
+        FdClaim *claim = fd_store_get_claim (self, g_array_index (ids, gint64, i), error);
+
+        if (claim == NULL)
+          return NULL;
+        g_ptr_array_add (out, claim);
+      }
+  }
   return g_steal_pointer (&out);
 }
 
+static gboolean
+staff_exists (FdDatabase *db,
+              gint64      staff_id)
+{
+  sqlite3_stmt *stmt = fd_database_prepare (db, "SELECT 1 FROM staff WHERE id = ?1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, staff_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
+validate_changes (FdDatabase            *db,
+                  FdClaim               *claim,
+                  const FdClaimChanges  *changes,
+                  GError               **error)
+{
+  FdClaimDraft draft = { 0 };
+
+  if (changes->priority > FD_CLAIM_PRIORITY_HIGH)
+    {
+      fd_set_invalid (error, "priority", _("The priority is low, normal or high."));
+      return FALSE;
+    }
+  /* The draft's checks cover the fields they share. */
+  draft.kind = claim->kind;
+  draft.channel = claim->channel;
+  draft.category = changes->category ? changes->category : claim->category;
+  draft.priority = changes->priority >= 0 ? (FdClaimPriority) changes->priority : claim->priority;
+  draft.summary = changes->summary;
+  if (!validate_draft (db, &draft, error))
+    return FALSE;
+  if (changes->assignee_id > 0 && !staff_exists (db, changes->assignee_id))
+    {
+      fd_set_invalid (error, "assignee",
+                      /* Translators: %lld is a staff member's number */
+                      _("There is no staff member with number %lld."), (long long) changes->assignee_id);
+      return FALSE;
+    }
+  if (changes->concerns && (!g_utf8_validate (changes->concerns, -1, NULL) ||
+                            g_utf8_strlen (changes->concerns, -1) > 200))
+    {
+      fd_set_invalid (error, "concerns", _("The department or person concerned must be text of at most 200 characters."));
+      return FALSE;
+    }
+  if (changes->due_at != 0 && changes->due_at < claim->received_at)
+    {
+      fd_set_invalid (error, "due_at", _("The due date cannot be before the claim was received."));
+      return FALSE;
+    }
+  if (changes->satisfaction > 5 || changes->satisfaction < -1)
+    {
+      fd_set_invalid (error, "satisfaction", _("Satisfaction is a score from 1 to 5."));
+      return FALSE;
+    }
+  if (changes->satisfaction > 0 && claim->status != FD_CLAIM_STATUS_RESOLVED &&
+      claim->status != FD_CLAIM_STATUS_CLOSED)
+    {
+      fd_set_invalid (error, "satisfaction", _("Ask about satisfaction once the claim is resolved."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static char *
-value_label (const char *field,
+int64_text (gint64 value)
+{
+  return value ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : NULL;
+}
+
+/* Records one field's change, if it really changes. */
+static gboolean
+note_change (FdStore     *self,
+             gint64       claim_id,
+             gint64       at,
+             const char  *field,
+             const char  *old_value,
+             const char  *new_value,
+             const char  *comment,
+             gboolean    *changed,
+             GError     **error)
+{
+  if (g_strcmp0 (old_value, new_value) == 0)
+    return TRUE;
+  *changed = TRUE;
+  return record_change (self, claim_id, at, field, old_value, new_value, comment, error);
+}
+
+/* A new priority brings its deadlines, counted from when the claim came in. */
+static gboolean
+deadlines_for_priority (FdStore          *self,
+                        FdClaim          *claim,
+                        FdClaimPriority   priority,
+                        gint64           *ack_due,
+                        gint64           *due,
+                        GError          **error)
+{
+  g_autoptr(FdWorkingCalendar) calendar = branch_calendar (self, claim->branch_id, error);
+  int ack_days, resolve_days;
+
+  if (calendar == NULL ||
+      !deadline_days (_fd_store_get_database (self), claim->kind, priority, &ack_days, &resolve_days, error))
+    return FALSE;
+  *ack_due = fd_working_calendar_add_days (calendar, claim->received_at, ack_days);
+  *due = fd_working_calendar_add_days (calendar, claim->received_at, resolve_days);
+  return TRUE;
+}
+
+/**
+ * fd_store_update_claim:
+ *
+ * Returns: (transfer full): the claim as changed, or %NULL with @error set and nothing
+ *   written
+ */
+FdClaim *
+fd_store_update_claim (FdStore              *self,
+                       gint64                claim_id,
+                       const FdClaimChanges *changes,
+                       const char           *comment,
+                       GError              **error)
+{
+  FdDatabase *db;
+  g_autoptr(FdTransaction) tx = NULL;
+  g_autoptr(FdClaim) claim = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 assignee, ack_due, due;
+  g_autofree char *old_assignee = NULL, *new_assignee = NULL;
+  g_autofree char *old_due = NULL, *new_due = NULL, *old_sat = NULL, *new_sat = NULL;
+  const char *priority, *category, *concerns, *summary;
+  gboolean changed = FALSE;
+  sqlite3_stmt *stmt;
+  int satisfaction;
+
+  g_return_val_if_fail (FD_IS_STORE (self), NULL);
+  g_return_val_if_fail (changes != NULL, NULL);
+
+  db = _fd_store_get_database (self);
+  if (comment && !g_utf8_validate (comment, -1, NULL))
+    {
+      fd_set_invalid (error, "comment", _("The comment contains characters that are not valid text."));
+      return NULL;
+    }
+  if (!(tx = fd_transaction_begin (db, error)) ||
+      !(claim = fd_store_get_claim (self, claim_id, error)) ||
+      !validate_changes (db, claim, changes, error))
+    return NULL;
+
+  priority = fd_claim_priority_to_code (changes->priority >= 0 ? (FdClaimPriority) changes->priority : claim->priority);
+  category = changes->category ? changes->category : claim->category;
+  assignee = changes->assignee_id >= 0 ? changes->assignee_id : claim->assignee_id;
+  concerns = changes->concerns ? (*changes->concerns ? changes->concerns : NULL) : claim->concerns;
+  summary = changes->summary ? (*changes->summary ? changes->summary : NULL) : claim->summary;
+  satisfaction = changes->satisfaction >= 0 ? changes->satisfaction : claim->satisfaction;
+  ack_due = claim->ack_due_at;
+  due = claim->due_at;
+  if (changes->priority >= 0 && (FdClaimPriority) changes->priority != claim->priority &&
+      !deadlines_for_priority (self, claim, changes->priority, &ack_due, &due, error))
+    return NULL;
+  if (changes->due_at != 0)
+    due = changes->due_at;
+
+  old_assignee = int64_text (claim->assignee_id);
+  new_assignee = int64_text (assignee);
+  old_due = int64_text (claim->due_at);
+  new_due = int64_text (due);
+  old_sat = int64_text (claim->satisfaction);
+  new_sat = int64_text (satisfaction);
+  if (!note_change (self, claim_id, now, "priority", fd_claim_priority_to_code (claim->priority), priority, comment, &changed, error) ||
+      !note_change (self, claim_id, now, "category", claim->category, category, comment, &changed, error) ||
+      !note_change (self, claim_id, now, "assignee", old_assignee, new_assignee, comment, &changed, error) ||
+      !note_change (self, claim_id, now, "concerns", claim->concerns, concerns, comment, &changed, error) ||
+      !note_change (self, claim_id, now, "summary", claim->summary, summary, comment, &changed, error) ||
+      !note_change (self, claim_id, now, "due_at", old_due, new_due, comment, &changed, error) ||
+      !note_change (self, claim_id, now, "satisfaction", old_sat, new_sat, comment, &changed, error))
+    return NULL;
+  if (!changed)
+    return g_steal_pointer (&claim);
+
+  if (!(stmt = fd_database_prepare (db,
+          "UPDATE claims SET priority = ?2, category = ?3, assignee_id = ?4, concerns = ?5, summary = ?6,"
+          " ack_due_at = ?7, due_at = ?8, satisfaction = ?9, updated_at = ?10 WHERE id = ?1", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  fd_bind_text (stmt, 2, priority);
+  fd_bind_text (stmt, 3, category);
+  if (assignee > 0)
+    sqlite3_bind_int64 (stmt, 4, assignee);
+  fd_bind_text (stmt, 5, concerns);
+  fd_bind_text (stmt, 6, summary);
+  sqlite3_bind_int64 (stmt, 7, ack_due);
+  sqlite3_bind_int64 (stmt, 8, due);
+  if (satisfaction > 0)
+    sqlite3_bind_int (stmt, 9, satisfaction);
+  sqlite3_bind_int64 (stmt, 10, now);
+  if (!fd_database_step_done (db, stmt, error) ||
+      !reindex_claim (self, claim, error) ||
+      !fd_transaction_commit (tx, error))
+    return NULL;
+
+  _fd_store_emit_claims_changed (self);
+  return fd_store_get_claim (self, claim_id, error);
+}
+
+static char *
+value_label (FdStore    *self,
+             const char *field,
              const char *value)
 {
   FdClaimStatus status;
+  FdClaimPriority priority;
 
   if (value == NULL)
     return g_strdup ("—");
   if (g_str_equal (field, "status") && fd_claim_status_from_code (value, &status))
     return g_strdup (fd_claim_status_to_label (status));
+  if (g_str_equal (field, "priority") && fd_claim_priority_from_code (value, &priority))
+    return g_strdup (fd_claim_priority_to_label (priority));
+  if (g_str_equal (field, "category"))
+    return g_strdup (fd_claim_category_to_label (value));
+  if (g_str_equal (field, "assignee"))
+    {
+      char *name = fd_store_dup_staff_name (self, g_ascii_strtoll (value, NULL, 10));
+      return name ? name : g_strdup (value);
+    }
+  if (g_str_equal (field, "due_at"))
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (g_ascii_strtoll (value, NULL, 10));
+      g_autoptr(GDateTime) local = utc ? g_date_time_to_timezone (utc, _fd_local_time_zone ()) : NULL;
+
+      return local ? g_date_time_format (local, "%x %H:%M") : g_strdup (value);
+    }
   return g_strdup (value);
+}
+
+static const char *
+field_title (const char *field)
+{
+  if (g_str_equal (field, "status"))       return _("Status changed");
+  if (g_str_equal (field, "resolution"))   return _("Resolution recorded");
+  if (g_str_equal (field, "priority"))     return _("Priority changed");
+  if (g_str_equal (field, "category"))     return _("Category changed");
+  if (g_str_equal (field, "assignee"))     return _("Handler changed");
+  if (g_str_equal (field, "concerns"))     return _("Department or person concerned changed");
+  if (g_str_equal (field, "summary"))      return _("Summary changed");
+  if (g_str_equal (field, "due_at"))       return _("Due date changed");
+  if (g_str_equal (field, "satisfaction")) return _("Satisfaction recorded");
+  if (g_str_equal (field, "message"))      return _("Correspondence added");
+  return _("Changed");
 }
 
 /**
@@ -545,7 +1046,7 @@ fd_store_list_claim_history (FdStore  *self,
 
   db = _fd_store_get_database (self);
   if (!(stmt = fd_database_prepare (db,
-          "SELECT id, at, field, old_value, new_value, comment FROM claim_events"
+          "SELECT id, at, field, old_value, new_value, comment, actor FROM claim_events"
           " WHERE claim_id = ?1 ORDER BY at, id", error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, claim_id);
@@ -553,18 +1054,19 @@ fd_store_list_claim_history (FdStore  *self,
     {
       const char *field = fd_column_text (stmt, 2);
       const char *comment = fd_column_text (stmt, 5);
-      g_autofree char *from = value_label (field, fd_column_text (stmt, 3));
-      g_autofree char *to = value_label (field, fd_column_text (stmt, 4));
+      g_autofree char *from = value_label (self, field, fd_column_text (stmt, 3));
+      g_autofree char *to = value_label (self, field, fd_column_text (stmt, 4));
       g_autofree char *detail = NULL;
-      const char *title = g_str_equal (field, "status") ? _("Status changed")
-                        : g_str_equal (field, "resolution") ? _("Resolution recorded")
-                        : _("Changed");
+      FdHistoryEntry *entry;
 
       /* Translators: a change in a claim's history: from the old value to the new one */
       detail = comment ? g_strdup_printf (_("%s → %s: %s"), from, to, comment)
                        : g_strdup_printf (_("%s → %s"), from, to);
-      g_ptr_array_add (out, fd_history_entry_new ("claim-change", sqlite3_column_int64 (stmt, 0),
-                                                  sqlite3_column_int64 (stmt, 1), title, detail));
+      entry = fd_history_entry_new ("claim-change", sqlite3_column_int64 (stmt, 0),
+                                    sqlite3_column_int64 (stmt, 1), field_title (field), detail);
+      fd_history_entry_set_change (entry, fd_column_text (stmt, 6), field,
+                                   fd_column_text (stmt, 3), fd_column_text (stmt, 4));
+      g_ptr_array_add (out, entry);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

@@ -19,6 +19,17 @@ FdDatabase *_fd_store_get_database        (FdStore       *self);
 void        _fd_store_emit_changed        (FdStore       *self);
 void        _fd_store_emit_visits_changed (FdStore       *self);
 void        _fd_store_emit_branches_changed (FdStore     *self);
+void        _fd_store_emit_claims_changed (FdStore       *self);
+char       *_fd_store_dup_actor           (FdStore       *self);
+/* Claims' full-text index: a document's rowid is claim id × 4096 + position (0: the
+ * claim's own text); its text is folded here before it is indexed. Contentless, so a
+ * document is deleted by giving its old text back. */
+#define FD_CLAIM_FTS_STRIDE 4096
+gboolean    _fd_claim_fts_write           (FdDatabase    *db,
+                                           gint64         rowid,
+                                           const char    *old_text,
+                                           const char    *new_text,
+                                           GError       **error);
 GHashTable *_fd_store_get_service_times   (FdStore       *self);
 const char *_fd_purpose_default_label     (const char    *code);
 GTimeZone  *_fd_local_time_zone           (void);

@@ -24,12 +24,16 @@ struct _FdStore
 
   /* Service-time quantiles per (branch, weekday, hour), for wait estimates. */
   GHashTable   *service_times;
+
+  /* Who is working, for claims' history and letters. */
+  gint64        current_staff;
 };
 
 enum {
   CUSTOMERS_CHANGED,
   VISITS_CHANGED,
   BRANCHES_CHANGED,
+  CLAIMS_CHANGED,
   CORRUPT,
   N_SIGNALS
 };
@@ -84,6 +88,16 @@ fd_store_class_init (FdStoreClass *klass)
    */
   signals[BRANCHES_CHANGED] =
     g_signal_new ("branches-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * FdStore::claims-changed:
+   *
+   * Emitted after any change to a claim or its correspondence, here or (with
+   * fd_store_watch()) in another process.
+   */
+  signals[CLAIMS_CHANGED] =
+    g_signal_new ("claims-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   /**
@@ -187,6 +201,64 @@ _fd_store_emit_branches_changed (FdStore *self)
   g_signal_emit (self, signals[BRANCHES_CHANGED], 0);
 }
 
+void
+_fd_store_emit_claims_changed (FdStore *self)
+{
+  g_signal_emit (self, signals[CLAIMS_CHANGED], 0);
+}
+
+void
+fd_store_set_current_staff (FdStore *self,
+                            gint64   staff_id)
+{
+  g_return_if_fail (FD_IS_STORE (self));
+  self->current_staff = staff_id;
+}
+
+gint64
+fd_store_get_current_staff (FdStore *self)
+{
+  g_return_val_if_fail (FD_IS_STORE (self), 0);
+  return self->current_staff;
+}
+
+/**
+ * fd_store_dup_staff_name:
+ *
+ * Returns: (transfer full) (nullable): the staff member's name
+ */
+char *
+fd_store_dup_staff_name (FdStore *self,
+                         gint64   staff_id)
+{
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+
+  g_return_val_if_fail (FD_IS_STORE (self), NULL);
+
+  if (staff_id <= 0 ||
+      !(stmt = fd_database_prepare (self->db, "SELECT name FROM staff WHERE id = ?1", NULL)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, staff_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup (fd_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return name;
+}
+
+/* Who acts, as history records it: the current staff member, else the system user. */
+char *
+_fd_store_dup_actor (FdStore *self)
+{
+  char *name = fd_store_dup_staff_name (self, self->current_staff);
+  const char *real;
+
+  if (name != NULL)
+    return name;
+  real = g_get_real_name ();
+  return g_strdup (real && *real && !g_str_equal (real, "Unknown") ? real : g_get_user_name ());
+}
+
 GHashTable *
 _fd_store_get_service_times (FdStore *self)
 {
@@ -222,6 +294,7 @@ check_data_version_cb (gpointer user_data)
       g_signal_emit (self, signals[BRANCHES_CHANGED], 0);
       g_signal_emit (self, signals[CUSTOMERS_CHANGED], 0);
       g_signal_emit (self, signals[VISITS_CHANGED], 0);
+      g_signal_emit (self, signals[CLAIMS_CHANGED], 0);
     }
   return G_SOURCE_REMOVE;
 }
