@@ -71,6 +71,47 @@ count_matches () {
   json 'len(j)'
 }
 
+# dump: the whole database $db as SQL text, to prove that a refused command changed nothing.
+dump () {
+  "$PY" - "$db" <<'PYEOF'
+import sqlite3, sys
+con = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+for line in con.iterdump():
+    print(line)
+PYEOF
+}
+
+# refused PATTERN ARGS…: exits 1 with one line matching PATTERN; the database $db is unchanged.
+refused () {
+  local pattern=$1
+  shift
+  local before after
+  before=$(dump)
+  run 1 --db "$db" "$@"
+  expect_one_line_error "$@"
+  grep -qiE -- "$pattern" <<<"$err" || fail "the message for $* does not match /$pattern/: $err"
+  after=$(dump)
+  [ "$before" = "$after" ] || fail "the refused command $* changed the database"
+}
+
+# sql STATEMENT [ARG…]: runs one statement on $db (test setup only: the CLI never writes SQL).
+sql () {
+  "$PY" - "$db" "$@" <<'PYEOF'
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+cur = con.execute(sys.argv[2], sys.argv[3:])
+for row in cur.fetchall():
+    print("|".join(str(v) for v in row))
+con.commit()
+PYEOF
+}
+
+# claim_json_keys: every key of a claim object in JSON.
+claim_json_keys='["id", "reference", "branch_id", "customer_id", "assignee_id", "kind", "channel",
+                   "category", "concerns", "priority", "status", "summary", "received_at",
+                   "ack_due_at", "acknowledged_at", "due_at", "resolved_at", "closed_at",
+                   "overdue", "problem", "solution", "benefit", "satisfaction"]'
+
 case "$case_name" in
 
 add-json)
@@ -119,29 +160,6 @@ add-json)
 claims)
   db="$tmp/claims.db"
 
-  # dump: the whole database as SQL text, to prove that a refused command changed nothing.
-  dump () {
-    "$PY" - "$db" <<'PYEOF'
-import sqlite3, sys
-con = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
-for line in con.iterdump():
-    print(line)
-PYEOF
-  }
-
-  # refused PATTERN ARGS…: exits 1 with one line matching PATTERN; the database is unchanged.
-  refused () {
-    local pattern=$1
-    shift
-    local before after
-    before=$(dump)
-    run 1 --db "$db" "$@"
-    expect_one_line_error "$@"
-    grep -qiE -- "$pattern" <<<"$err" || fail "the message for $* does not match /$pattern/: $err"
-    after=$(dump)
-    [ "$before" = "$after" ] || fail "the refused command $* changed the database"
-  }
-
   run 0 --db "$db" init
   run 0 --db "$db" customer add --given Ana --family Jansen --json
   c1=$(json 'j["id"]')
@@ -155,10 +173,9 @@ PYEOF
   # open: a reference K-YYYY-NNNN-X and deadlines after the moment received.
   run 0 --db "$db" claim open --customer "$c1" --kind complaint --channel phone \
       --category slow_response --summary "Waited an hour for Ŝ" --json
-  assert_json 'sorted(j) == sorted(["id", "reference", "branch_id", "customer_id", "kind",
-                                    "channel", "category", "priority", "status", "summary",
-                                    "received_at", "ack_due_at", "due_at", "closed_at",
-                                    "problem", "solution", "benefit"])'
+  assert_json "sorted(j) == sorted($claim_json_keys)"
+  assert_json 'j["overdue"] is False and j["assignee_id"] is None and j["satisfaction"] is None'
+  assert_json 'j["concerns"] is None and j["acknowledged_at"] is None and j["resolved_at"] is None'
   assert_json 're.fullmatch(r"K-\d{4}-\d{4}-[A-Z0-9]", j["reference"]) is not None'
   assert_json 'j["reference"][2:6] == j["received_at"][:4]'
   assert_json "j['branch_id'] == $b1 and j['customer_id'] == $c1"
@@ -180,8 +197,10 @@ PYEOF
   # show by ID, by reference in lower case, and without dashes or with spaces.
   run 0 --db "$db" claim show "$id" --json
   assert_json "j['reference'] == '$ref' and j['id'] == $id"
+  assert_json "sorted(j) == sorted($claim_json_keys + ['messages', 'history'])"
   assert_json 'isinstance(j["history"], list) and len(j["history"]) >= 1'
-  assert_json 'all(sorted(h) == ["at", "detail", "title"] for h in j["history"])'
+  assert_json 'all({"at", "detail", "title"} <= set(h) for h in j["history"])'
+  assert_json 'j["messages"] == []'
   shown=$out
   lower=$(tr 'A-Z' 'a-z' <<<"$ref")
   run 0 --db "$db" claim show "$lower" --json
@@ -256,12 +275,390 @@ print(r[:i] + str((int(r[i]) + 1) % 10) + r[i + 1:])' "$ref")
   run 0 --db "$db" claim list
   grep -q "$ref" <<<"$out" || fail "claim list lacks the claim: $out"
   refused "." claim list --status bogus
-  # Not yet: replies, letters and search. An unknown action prints the usage, as for visits.
-  for action in reply letter search; do
-    run 1 --db "$db" claim "$action" "$ref"
-    [ -z "$out" ] || fail "claim $action printed on stdout: $out"
-    grep -q "Unknown claim command" <<<"$err" || fail "claim $action: $err"
+  # An unknown action prints the usage, as for visits.
+  run 1 --db "$db" claim frobnicate "$ref"
+  [ -z "$out" ] || fail "claim frobnicate printed on stdout: $out"
+  grep -q "Unknown claim command" <<<"$err" || fail "claim frobnicate: $err"
+  ;;
+
+claims-reply)
+  db="$tmp/reply.db"
+  message_keys='["id", "claim_id", "reference", "direction", "channel", "at", "subject", "body",
+                 "language", "template", "attachments"]'
+  thread_keys='["id", "direction", "channel", "at", "subject", "body", "language", "template",
+                "attachments"]'
+
+  run 0 --db "$db" init
+  run 0 --db "$db" branch add --name "Utrecht Centrum" --country nl \
+      --address $'Oudegracht 1\n3511 AB Utrecht' --json
+
+  # The templates: four built-in ones, by stable name.
+  run 0 --db "$db" claim template list --json
+  assert_json 'sorted(t["code"] for t in j) == ["acknowledgement", "compliment_thanks", "request_information", "resolution"]'
+  assert_json 'all(sorted(t) == ["code", "label"] and t["label"] for t in j)'
+  codes=$(json '" ".join(t["code"] for t in j)')
+  run 0 --db "$db" claim template list
+  grep -q "acknowledgement" <<<"$out" || fail "template list lacks acknowledgement: $out"
+  for lang in en nl sr sr@latin lv; do
+    run 0 --db "$db" claim template show acknowledgement --language "$lang" --json
+    assert_json "j['code'] == 'acknowledgement' and j['language'] == '$lang' and '{reference}' in j['body'] + (j['subject'] or '')"
+    printf '%s' "$(json 'j["body"]')" >"$tmp/template-$lang"
   done
+  for lang in nl sr sr@latin lv; do
+    cmp -s "$tmp/template-en" "$tmp/template-$lang" && fail "the $lang template is the English one"
+  done
+  run 0 --db "$db" claim template show resolution
+  grep -q "{" <<<"$out" || fail "template show prints no placeholders: $out"
+  refused "template" claim template show grumble
+  refused "language" claim template show acknowledgement --language de
+  refused "." claim template show
+
+  # A reply from each template in each customer language: the body is filled in, in the
+  # customer's language, with the reference and the customer's name.
+  declare -A given=([en]=Alice [nl]=Anouk [sr]=Милан [sr@latin]=Milan [lv]=Jānis)
+  declare -A family=([en]=Walker [nl]=Vermeulen [sr]=Ђорђевић [sr@latin]=Petrović [lv]=Bērziņš)
+  for lang in en nl sr sr@latin lv; do
+    run 0 --db "$db" customer add --given "${given[$lang]}" --family "${family[$lang]}" \
+        --language "$lang" --json
+    cid=$(json 'j["id"]')
+    run 0 --db "$db" claim open --customer "$cid" --kind complaint --channel letter \
+        --category slow_response --received 2026-01-05T09:00:00+01:00 --json
+    ref=$(json 'j["reference"]')
+    claim_id=$(json 'j["id"]')
+    eval "ref_${lang//@/_}=\$ref"
+    for code in $codes; do
+      run 0 --db "$db" claim reply "$ref" --direction out --channel letter --template "$code" --json
+      assert_json "sorted(j) == sorted($message_keys)"
+      assert_json "j['claim_id'] == $claim_id and j['reference'] == '$ref'"
+      assert_json "j['direction'] == 'out' and j['channel'] == 'letter'"
+      assert_json "j['template'] == '$code' and j['language'] == '$lang'"
+      assert_json "'$ref' in j['body']"
+      assert_json "'${family[$lang]}' in j['body']"
+      assert_json 'bool(j["subject"]) and j["attachments"] == []'
+      assert_json 're.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", j["at"]) is not None'
+      # Serbian is written in Cyrillic, sr@latin in Latin letters.
+      case $lang in
+        sr) assert_json "re.search('[\u0400-\u04ff]', j['body'].replace('${family[$lang]}', '').replace('${given[$lang]}', '')) is not None" ;;
+        sr@latin|en|nl|lv) assert_json "re.search('[\u0400-\u04ff]', j['body']) is None" ;;
+      esac
+      printf '%s' "$(json 'j["body"]')" >"$tmp/body-$lang-$code"
+    done
+    run 0 --db "$db" claim show "$ref" --json
+    assert_json "len(j['messages']) == $(wc -w <<<"$codes")"
+    assert_json "all(sorted(m) == sorted($thread_keys) for m in j['messages'])"
+    assert_json "[m['template'] for m in j['messages']] == '$codes'.split()"
+    assert_json 'j["messages"] == sorted(j["messages"], key=lambda m: (m["at"], m["id"]))'
+  done
+  for code in $codes; do
+    for lang in nl sr sr@latin lv; do
+      cmp -s "$tmp/body-en-$code" "$tmp/body-$lang-$code" && fail "$code in $lang is English"
+    done
+  done
+
+  # The human form names the reference and shows the text.
+  run 0 --db "$db" claim reply "$ref_nl" --direction out --channel email --template acknowledgement
+  grep -q "$ref_nl" <<<"$out" || fail "human reply lacks the reference: $out"
+  grep -q "Vermeulen" <<<"$out" || fail "human reply lacks the text: $out"
+  [[ "$out" != "{"* ]] || fail "human output looks like JSON"
+  run 0 --db "$db" claim show "$ref_nl"
+  grep -qi "correspondence" <<<"$out" || fail "human show lacks the thread: $out"
+
+  # --language and --subject override the customer's language and the template's subject.
+  run 0 --db "$db" claim reply "$ref_en" --direction out --channel email \
+      --template acknowledgement --language nl --subject "Uw klacht" --json
+  assert_json "j['language'] == 'nl' and j['subject'] == 'Uw klacht' and '$ref_en' in j['body']"
+  body_nl_for_en=$(json 'j["body"]')
+  [ "$body_nl_for_en" != "$(cat "$tmp/body-en-acknowledgement")" ] || fail "--language nl wrote English"
+
+  # --body-file: the text of a file, as written; “-” reads standard input.
+  printf 'Geachte heer Đorđević,\n\nDank voor uw brief van 3 januari.\n' >"$tmp/letter.txt"
+  run 0 --db "$db" claim reply "$ref_en" --direction in --channel letter \
+      --body-file "$tmp/letter.txt" --subject "Brief" --at 2026-01-06T10:00:00+01:00 --json
+  assert_json 'j["body"].rstrip("\n") == "Geachte heer Đorđević,\n\nDank voor uw brief van 3 januari."'
+  assert_json 'j["direction"] == "in" and j["channel"] == "letter" and j["template"] is None'
+  assert_json 'j["subject"] == "Brief" and j["at"] == "2026-01-06T09:00:00Z"'
+  printf 'Belde terug: komt dinsdag langs.' >"$tmp/note.txt"
+  run 0 --db "$db" claim reply "$ref_en" --direction out --channel phone --body-file - --json \
+      <"$tmp/note.txt"
+  assert_json 'j["body"] == "Belde terug: komt dinsdag langs." and j["channel"] == "phone"'
+  assert_json 'j["subject"] is None'
+
+  # Attachments: stored with their names and sizes.
+  head -c 1234 /dev/urandom >"$tmp/photo.jpg"
+  printf 'scan' >"$tmp/scan.pdf"
+  run 0 --db "$db" claim reply "$ref_en" --direction in --channel email \
+      --body-file "$tmp/letter.txt" --attach "$tmp/photo.jpg" --attach "$tmp/scan.pdf" --json
+  assert_json '[(a["name"], a["size"]) for a in j["attachments"]] == [("photo.jpg", 1234), ("scan.pdf", 4)]'
+  assert_json 'all(isinstance(a["id"], int) for a in j["attachments"])'
+  run 0 --db "$db" claim show "$ref_en" --json
+  assert_json '[(a["name"], a["size"]) for a in j["messages"][-1]["attachments"]] == [("photo.jpg", 1234), ("scan.pdf", 4)]'
+  run 0 --db "$db" claim show "$ref_en"
+  grep -q "photo.jpg" <<<"$out" || fail "human show lacks the attachment: $out"
+
+  # Bad input exits 1, names the problem and writes nothing.
+  truncate -s 21M "$tmp/huge.bin"
+  printf 'caf\xe9\n' >"$tmp/latin1.txt"
+  mkdir "$tmp/folder"
+  typo=$("$PY" -c '
+import sys
+r = sys.argv[1]
+print(r[:10] + str((int(r[10]) + 1) % 10) + r[11:])' "$ref_en")
+  refused "template|body-file" claim reply "$ref_en" --direction out --channel email
+  refused "template|body-file" claim reply "$ref_en" --direction out --channel email \
+      --template acknowledgement --body-file "$tmp/letter.txt"
+  refused "template" claim reply "$ref_en" --direction out --channel email --template grumble
+  refused "direction" claim reply "$ref_en" --direction sideways --channel email \
+      --template acknowledgement
+  refused "direction" claim reply "$ref_en" --channel email --template acknowledgement
+  refused "channel" claim reply "$ref_en" --direction out --channel fax --template acknowledgement
+  refused "channel" claim reply "$ref_en" --direction out --template acknowledgement
+  refused "language" claim reply "$ref_en" --direction out --channel email \
+      --template acknowledgement --language de
+  refused "missing\.txt" claim reply "$ref_en" --direction in --channel letter \
+      --body-file "$tmp/missing.txt"
+  refused "UTF-8" claim reply "$ref_en" --direction in --channel letter \
+      --body-file "$tmp/latin1.txt"
+  refused "folder" claim reply "$ref_en" --direction in --channel letter --body-file "$tmp/folder"
+  refused "nothere\.jpg" claim reply "$ref_en" --direction in --channel email \
+      --body-file "$tmp/letter.txt" --attach "$tmp/photo.jpg" --attach "$tmp/nothere.jpg"
+  refused "huge\.bin.*(large|MiB|MB)|(large|MiB|MB).*huge\.bin" claim reply "$ref_en" \
+      --direction in --channel email --body-file "$tmp/letter.txt" --attach "$tmp/huge.bin"
+  refused "folder" claim reply "$ref_en" --direction in --channel email \
+      --body-file "$tmp/letter.txt" --attach "$tmp/folder"
+  refused "at" claim reply "$ref_en" --direction out --channel email \
+      --template acknowledgement --at yesterday
+  refused "." claim reply "$typo" --direction out --channel email --template acknowledgement
+  refused "." claim reply 999999 --direction out --channel email --template acknowledgement
+  refused "." claim reply --direction out --channel email --template acknowledgement
+  ;;
+
+claims-search)
+  db="$tmp/search.db"
+  run 0 --db "$db" init
+  run 0 --db "$db" branch add --name "Beograd" --country rs --address "Knez Mihailova 1" --json
+  run 0 --db "$db" customer add --given Ana --family Jansen --json
+  c1=$(json 'j["id"]')
+  run 0 --db "$db" claim open --customer "$c1" --kind complaint --channel phone \
+      --category impolite --summary "Rude answer at the desk" --json
+  ref1=$(json 'j["reference"]')
+  run 0 --db "$db" claim open --customer "$c1" --kind compliment --channel email \
+      --category other --summary "Very helpful staff" --json
+  ref2=$(json 'j["reference"]')
+
+  # Only the correspondence of the first claim names Mr Đorđević.
+  printf 'Gospodin Đorđević je zvao povodom reklamacije.\n' >"$tmp/call.txt"
+  run 0 --db "$db" claim reply "$ref1" --direction in --channel phone --body-file "$tmp/call.txt"
+  for query in djordjevic Djordjević Đorđević ĐORĐEVIĆ Ђорђевић ђорђ; do
+    run 0 --db "$db" claim search "$query" --json
+    assert_json "[c['reference'] for c in j] == ['$ref1']"
+  done
+  run 0 --db "$db" claim search djordjevic --json
+  assert_json "sorted(j[0]) == sorted($claim_json_keys)"
+  run 0 --db "$db" claim search helpful --json
+  assert_json "[c['reference'] for c in j] == ['$ref2']"
+  run 0 --db "$db" claim search nobody-says-this --json
+  assert_json 'j == []'
+
+  # A reference in any spelling finds its claim first.
+  lower=$(tr 'A-Z' 'a-z' <<<"$ref1")
+  run 0 --db "$db" claim search "${lower//-/ }" --json
+  assert_json "j[0]['reference'] == '$ref1'"
+  # shellcheck disable=SC2086
+  run 0 --db "$db" claim search ${lower//-/ } --json
+  assert_json "j[0]['reference'] == '$ref1'"
+  run 0 --db "$db" claim search "${ref2//-/}" --json
+  assert_json "j[0]['reference'] == '$ref2'"
+
+  run 0 --db "$db" claim search djordjevic
+  grep -q "$ref1" <<<"$out" || fail "human search lacks the claim: $out"
+  run 0 --db "$db" claim search nobody-says-this
+  grep -q "nobody-says-this" <<<"$out" || fail "human search does not say what was not found"
+  run 0 --db "$db" claim search rude --limit 1 --json
+  assert_json 'len(j) == 1'
+  refused "search" claim search
+  refused "search" claim search "   "
+  refused "limit" claim search rude --limit 0
+  ;;
+
+claims-list)
+  db="$tmp/list.db"
+  run 0 --db "$db" init
+  run 0 --db "$db" branch add --name "Utrecht" --country nl --address "Oudegracht 1" --json
+  b1=$(json 'j["id"]')
+  run 0 --db "$db" branch add --name "Riga" --country lv --address "Brīvības iela 1" --json
+  b2=$(json 'j["id"]')
+  run 0 --db "$db" customer add --given Ana --family Jansen --json
+  c1=$(json 'j["id"]')
+  s1=$(sql "INSERT INTO staff (branch_id, name, role) VALUES (?, 'Pieter de Vries', 'branch_staff') RETURNING id" "$b1")
+
+  run 0 --db "$db" --branch "$b1" claim open --customer "$c1" --kind complaint --channel phone \
+      --category slow_response --received 2026-01-05T09:00:00+01:00 --json
+  old=$(json 'j["reference"]')
+  assert_json 'j["overdue"] is True'
+  run 0 --db "$db" --branch "$b1" claim open --customer "$c1" --kind compliment --channel email \
+      --category other --json
+  compliment=$(json 'j["reference"]')
+  run 0 --db "$db" claim open --branch "$b2" --customer "$c1" --kind suggestion --channel letter \
+      --category impolite --json
+  riga=$(json 'j["reference"]')
+  run 0 --db "$db" claim update "$compliment" --assignee "$s1" --json
+  assert_json "j['assignee_id'] == $s1"
+
+  refs () { json '" ".join(sorted(c["reference"] for c in j))'; }
+  expect_refs () {
+    local expected
+    expected=$(tr ' ' '\n' <<<"$*" | sort | tr '\n' ' ' | sed 's/ $//')
+    [ "$(refs)" = "$expected" ] || fail "expected claims $expected, got $(refs)"
+  }
+  run 0 --db "$db" claim list --json
+  expect_refs "$old" "$compliment" "$riga"
+  assert_json "all(sorted(c) == sorted($claim_json_keys) for c in j)"
+  assert_json 'j == sorted(j, key=lambda c: c["received_at"], reverse=True)'
+  run 0 --db "$db" claim list --kind compliment --json
+  expect_refs "$compliment"
+  run 0 --db "$db" claim list --category impolite --json
+  expect_refs "$riga"
+  run 0 --db "$db" claim list --assignee "$s1" --json
+  expect_refs "$compliment"
+  run 0 --db "$db" claim list --assignee none --json
+  expect_refs "$old" "$riga"
+  run 0 --db "$db" claim list --branch "$b2" --json
+  expect_refs "$riga"
+  run 0 --db "$db" --branch "$b1" claim list --json
+  expect_refs "$old" "$compliment"
+  run 0 --db "$db" claim list --overdue --json
+  expect_refs "$old"
+  assert_json 'all(c["overdue"] for c in j)'
+  run 0 --db "$db" claim list --branch "$b1" --kind complaint --status new --json
+  expect_refs "$old"
+  run 0 --db "$db" claim list --kind request --json
+  assert_json 'j == []'
+  run 0 --db "$db" claim list --kind request
+  grep -qi "no claims" <<<"$out" || fail "an empty list says nothing: $out"
+  run 0 --db "$db" claim list --overdue
+  grep -q "$old" <<<"$out" || fail "human list lacks the overdue claim: $out"
+  grep -qi "overdue" <<<"$out" || fail "human list does not say overdue: $out"
+
+  # Beyond one page: the keyset pages join without gaps or repeats.
+  for i in $(seq 1 130); do
+    "$CLI" --db "$db" --branch "$b1" claim open --customer "$c1" --kind request \
+        --channel phone --category other >/dev/null || fail "claim open $i"
+  done
+  run 0 --db "$db" claim list --limit 1000 --json
+  assert_json 'len(j) == 133 and len(set(c["id"] for c in j)) == 133'
+  assert_json 'all(a["received_at"] >= b["received_at"] for a, b in zip(j, j[1:]))'
+  run 0 --db "$db" claim list --kind request --limit 120 --json
+  assert_json 'len(j) == 120 and len(set(c["id"] for c in j)) == 120'
+  run 0 --db "$db" claim list --json
+  assert_json 'len(j) == 50'
+
+  refused "kind" claim list --kind grumble
+  refused "status" claim list --status bogus
+  refused "assignee" claim list --assignee someone
+  refused "staff|assign" claim list --assignee 999999
+  refused "branch" claim list --branch 999999
+  refused "branch" claim list --branch utrecht
+  refused "limit" claim list --limit 0
+  refused "limit" claim list --limit many
+  refused "category" claim list --category ""
+  refused "argument" claim list stray
+  ;;
+
+claims-update)
+  db="$tmp/update.db"
+  run 0 --db "$db" init
+  run 0 --db "$db" branch add --name "Utrecht" --country nl --address "Oudegracht 1" --json
+  b1=$(json 'j["id"]')
+  run 0 --db "$db" customer add --given Ana --family Jansen --json
+  c1=$(json 'j["id"]')
+  s1=$(sql "INSERT INTO staff (branch_id, name, role) VALUES (?, 'Pieter de Vries', 'branch_staff') RETURNING id" "$b1")
+  s2=$(sql "INSERT INTO staff (branch_id, name, role) VALUES (?, 'Marija Kovač', 'manager') RETURNING id" "$b1")
+  run 0 --db "$db" claim open --customer "$c1" --kind complaint --channel phone \
+      --category slow_response --summary "Waited long" --json
+  ref=$(json 'j["reference"]')
+  due_before=$(json 'j["due_at"]')
+  run 0 --db "$db" claim show "$ref" --json
+  n_history=$(json 'len(j["history"])')
+
+  run 0 --db "$db" --staff "$s2" claim update "$ref" --assignee "$s1" --priority high \
+      --category impolite --concerns "Desk 3" --summary "Waited very long" \
+      --satisfaction 4 --comment "Discussed with the team" --json
+  assert_json "sorted(j) == sorted($claim_json_keys)"
+  assert_json "j['assignee_id'] == $s1 and j['priority'] == 'high' and j['category'] == 'impolite'"
+  assert_json 'j["concerns"] == "Desk 3" and j["summary"] == "Waited very long"'
+  assert_json 'j["satisfaction"] == 4'
+  # A higher priority brings the deadline forward.
+  assert_json "j['due_at'] < '$due_before'"
+  run 0 --db "$db" claim show "$ref" --json
+  assert_json "len(j['history']) > $n_history"
+  n_history=$(json 'len(j["history"])')
+  run 0 --db "$db" claim show "$ref"
+  grep -q "Pieter de Vries" <<<"$out" || fail "human show lacks the assignee: $out"
+  grep -q "Desk 3" <<<"$out" || fail "human show lacks concerns: $out"
+
+  # --due sets the date; none and "" clear.
+  run 0 --db "$db" claim update "$ref" --due 2027-01-11T12:00:00+01:00 --json
+  assert_json 'j["due_at"] == "2027-01-11T11:00:00Z"'
+  FRONTDESK_STAFF=$s1 run 0 --db "$db" claim update "$ref" --assignee none --concerns "" \
+      --satisfaction none --json
+  assert_json 'j["assignee_id"] is None and j["concerns"] is None and j["satisfaction"] is None'
+  run 0 --db "$db" claim show "$ref" --json
+  assert_json "len(j['history']) > $n_history"
+
+  # Bad input exits 1, names the problem and writes nothing.
+  refused "nothing" claim update "$ref"
+  refused "nothing" claim update "$ref" --comment "Only a comment"
+  refused "priority" claim update "$ref" --priority urgent
+  refused "satisfaction" claim update "$ref" --satisfaction 6
+  refused "satisfaction" claim update "$ref" --satisfaction 0
+  refused "satisfaction" claim update "$ref" --satisfaction good
+  refused "assignee" claim update "$ref" --assignee someone
+  refused "staff|assign" claim update "$ref" --assignee 999999
+  refused "categor|nope" claim update "$ref" --category nope
+  refused "due" claim update "$ref" --due tomorrow
+  refused "." claim update 999999 --priority low
+  refused "staff" --staff 999999 claim update "$ref" --priority low
+  refused "staff" claim update "$ref" --priority low --staff abc
+  before=$(dump)
+  FRONTDESK_STAFF=999999 run 1 --db "$db" claim update "$ref" --priority low
+  expect_one_line_error "FRONTDESK_STAFF=999999"
+  [ "$(dump)" = "$before" ] || fail "an unknown FRONTDESK_STAFF changed the database"
+  ;;
+
+claims-letter)
+  command -v pdftotext >/dev/null || { echo "pdftotext is not installed: skipped"; exit 77; }
+  db="$tmp/letter.db"
+  run 0 --db "$db" init
+  run 0 --db "$db" branch add --name "Utrecht Centrum" --country nl \
+      --address $'Oudegracht 1\n3511 AB Utrecht' --json
+  run 0 --db "$db" customer add --given Anouk --family Vermeulen --language nl \
+      --address $'Kerkstraat 5\n3512 CD Utrecht' --json
+  c1=$(json 'j["id"]')
+  run 0 --db "$db" claim open --customer "$c1" --kind complaint --channel letter \
+      --category slow_response --json
+  ref=$(json 'j["reference"]')
+
+  # No outgoing letter yet: refused, and no file.
+  refused "." claim letter "$ref" --pdf "$tmp/none.pdf"
+  [ ! -e "$tmp/none.pdf" ] || fail "a refused letter left a file"
+  refused "pdf" claim letter "$ref"
+
+  run 0 --db "$db" claim reply "$ref" --direction out --channel letter \
+      --template acknowledgement --json
+  message=$(json 'j["id"]')
+  run 0 --db "$db" claim letter "$ref" --pdf "$tmp/letter.pdf"
+  [ "$out" = "$tmp/letter.pdf" ] || fail "claim letter printed $out"
+  [ -s "$tmp/letter.pdf" ] || fail "no PDF written"
+  text=$(pdftotext "$tmp/letter.pdf" -)
+  grep -q "$ref" <<<"$text" || fail "the letter lacks the reference: $text"
+  grep -q "Oudegracht 1" <<<"$text" || fail "the letter lacks the branch address: $text"
+  grep -q "Vermeulen" <<<"$text" || fail "the letter lacks the customer: $text"
+
+  run 0 --db "$db" claim letter "${ref,,}" --pdf "$tmp/message.pdf" --message "$message"
+  pdftotext "$tmp/message.pdf" - | grep -q "$ref" || fail "--message: no reference"
+  refused "message" claim letter "$ref" --pdf "$tmp/bad.pdf" --message abc
+  refused "." claim letter 999999 --pdf "$tmp/bad.pdf"
+  [ ! -e "$tmp/bad.pdf" ] || fail "a refused letter left a file"
   ;;
 
 invalid)
