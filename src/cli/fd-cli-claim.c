@@ -1243,6 +1243,7 @@ _fd_cli_claim (FdCli  *cli,
                char  **args)
 {
   static const FdCliAction actions[] = {
+    { "letter", _fd_cli_claim_letter },
     { "list", claim_list },
     { "move", claim_move },
     { "open", claim_open },
