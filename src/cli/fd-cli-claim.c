@@ -9,6 +9,7 @@
 #include "fd-claim-message.h"
 #include "fd-customer.h"
 #include "fd-error.h"
+#include "fd-history-entry.h"
 #include "fd-reply-template.h"
 #include "fd-store.h"
 
@@ -128,6 +129,7 @@ print_messages (GString   *out,
       const char *subject = fd_claim_message_get_subject (message);
       const char *body = fd_claim_message_get_body (message);
       const char *template_code = fd_claim_message_get_template (message);
+      const char *author = fd_claim_message_get_author (message);
       guint n_attachments = fd_claim_message_get_n_attachments (message);
       g_autofree char *at = _fd_cli_format_local_time (fd_claim_message_get_at (message));
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
@@ -153,6 +155,15 @@ print_messages (GString   *out,
           g_string_append_printf (out, "    %s\n", line);
         }
 
+      if (author != NULL && author[0] != '\0')
+        {
+          /* Translators: %s is the name of the staff member who wrote or recorded a
+           * message */
+          g_autofree char *line = g_strdup_printf (_("Recorded by %s"), author);
+
+          g_string_append_printf (out, "    %s\n", line);
+        }
+
       if (template_code != NULL && template_code[0] != '\0')
         {
           const char *label = fd_reply_template_to_label (template_code);
@@ -172,7 +183,10 @@ print_messages (GString   *out,
               /* No trailing blank line for a body that ends with a newline. */
               if (lines[j + 1] == NULL && lines[j][0] == '\0')
                 break;
-              g_string_append_printf (out, "    │ %s\n", lines[j]);
+              if (lines[j][0] == '\0')
+                g_string_append (out, "    │\n");
+              else
+                g_string_append_printf (out, "    │ %s\n", lines[j]);
             }
         }
 
@@ -206,7 +220,29 @@ print_history (GString   *out,
   g_string_append_printf (out, "\n%s\n", _("History:"));
 
   for (guint i = 0; i < history->len; i++)
-    _fd_cli_append_history_entry (out, g_ptr_array_index (history, i), "  ");
+    {
+      FdHistoryEntry *entry = g_ptr_array_index (history, i);
+      const char *actor = fd_history_entry_get_actor (entry);
+      g_autoptr(FdHistoryEntry) shown = NULL;
+      g_autofree char *title = NULL;
+
+      if (actor == NULL || actor[0] == '\0')
+        {
+          _fd_cli_append_history_entry (out, entry, "  ");
+          continue;
+        }
+
+      /* Who made the change, after what changed. */
+      /* Translators: a change in a claim's history, then who made it, as in
+       * “Priority changed (Ana Jansen)” */
+      title = g_strdup_printf (_("%s (%s)"), fd_history_entry_get_title (entry), actor);
+      shown = fd_history_entry_new (fd_history_entry_get_kind (entry),
+                                    fd_history_entry_get_id (entry),
+                                    fd_history_entry_get_at (entry),
+                                    title,
+                                    fd_history_entry_get_detail (entry));
+      _fd_cli_append_history_entry (out, shown, "  ");
+    }
 }
 
 /* The claim as the clerk reads it. With @with_thread, also its correspondence and what

@@ -352,6 +352,11 @@ _fd_cli_add_claim_json (JsonBuilder *builder,
           add_time (builder, "at", fd_history_entry_get_at (entry));
           add_text (builder, "title", fd_history_entry_get_title (entry));
           add_text (builder, "detail", fd_history_entry_get_detail (entry));
+          /* What changed as stored, by column name: who, which field, from → to. */
+          add_text (builder, "actor", fd_history_entry_get_actor (entry));
+          add_text (builder, "field", fd_history_entry_get_field (entry));
+          add_text (builder, "old_value", fd_history_entry_get_old_value (entry));
+          add_text (builder, "new_value", fd_history_entry_get_new_value (entry));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

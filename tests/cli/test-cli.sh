@@ -582,28 +582,47 @@ claims-update)
 
   run 0 --db "$db" --staff "$s2" claim update "$ref" --assignee "$s1" --priority high \
       --category impolite --concerns "Desk 3" --summary "Waited very long" \
-      --satisfaction 4 --comment "Discussed with the team" --json
+      --comment "Discussed with the team" --json
   assert_json "sorted(j) == sorted($claim_json_keys)"
   assert_json "j['assignee_id'] == $s1 and j['priority'] == 'high' and j['category'] == 'impolite'"
   assert_json 'j["concerns"] == "Desk 3" and j["summary"] == "Waited very long"'
-  assert_json 'j["satisfaction"] == 4'
   # A higher priority brings the deadline forward.
   assert_json "j['due_at'] < '$due_before'"
   run 0 --db "$db" claim show "$ref" --json
   assert_json "len(j['history']) > $n_history"
+  assert_json "all({'at', 'title', 'detail', 'actor', 'field', 'old_value', 'new_value'} <= set(h) for h in j['history'])"
+  # Who (--staff), what, from → to, and why.
+  assert_json "any(h['field'] == 'assignee' and h['old_value'] is None and h['new_value'] == '$s1' and h['actor'] == 'Marija Kovač' for h in j['history'])"
+  assert_json "any(h['field'] == 'priority' and h['old_value'] == 'normal' and h['new_value'] == 'high' and h['actor'] == 'Marija Kovač' for h in j['history'])"
+  assert_json "any(h['field'] == 'category' and h['old_value'] == 'slow_response' and h['new_value'] == 'impolite' for h in j['history'])"
+  assert_json "any(h['field'] == 'concerns' and h['new_value'] == 'Desk 3' for h in j['history'])"
+  assert_json "any(h['field'] == 'summary' and h['new_value'] == 'Waited very long' for h in j['history'])"
+  assert_json "any('Discussed with the team' in (h['detail'] or '') for h in j['history'])"
   n_history=$(json 'len(j["history"])')
   run 0 --db "$db" claim show "$ref"
   grep -q "Pieter de Vries" <<<"$out" || fail "human show lacks the assignee: $out"
   grep -q "Desk 3" <<<"$out" || fail "human show lacks concerns: $out"
 
-  # --due sets the date; none and "" clear.
+  # --due sets the date; satisfaction is asked once the claim is resolved; none and "" clear.
   run 0 --db "$db" claim update "$ref" --due 2027-01-11T12:00:00+01:00 --json
   assert_json 'j["due_at"] == "2027-01-11T11:00:00Z"'
+  refused "satisf" claim update "$ref" --satisfaction 4
+  run 0 --db "$db" claim move "$ref" --to acknowledged
+  run 0 --db "$db" claim move "$ref" --to in_progress
+  run 0 --db "$db" claim resolve "$ref" --problem P --solution S --benefit B --json
+  assert_json 'j["resolved_at"] is not None and j["acknowledged_at"] is not None'
+  run 0 --db "$db" claim update "$ref" --satisfaction 4 --json
+  assert_json 'j["satisfaction"] == 4'
+  run 0 --db "$db" claim show "$ref"
+  grep -q "4 of 5" <<<"$out" || fail "human show lacks the satisfaction: $out"
   FRONTDESK_STAFF=$s1 run 0 --db "$db" claim update "$ref" --assignee none --concerns "" \
       --satisfaction none --json
   assert_json 'j["assignee_id"] is None and j["concerns"] is None and j["satisfaction"] is None'
   run 0 --db "$db" claim show "$ref" --json
   assert_json "len(j['history']) > $n_history"
+  assert_json "any(h['field'] == 'assignee' and h['old_value'] == '$s1' and h['new_value'] is None and h['actor'] == 'Pieter de Vries' for h in j['history'])"
+  run 0 --db "$db" claim show "$ref"
+  grep -q "(Marija Kovač)" <<<"$out" || fail "human history does not say who: $out"
 
   # Bad input exits 1, names the problem and writes nothing.
   refused "nothing" claim update "$ref"
