@@ -76,17 +76,25 @@ check_channel (const char  *text,
   return FALSE;
 }
 
+/* A template name as typed: the code in any case, with dashes for underscores
+ * (“Request-Information”). Replaces @code with the stable code when it names one. */
 static gboolean
-check_template (const char  *code,
-                GError     **error)
+check_template (char   **code,
+                GError **error)
 {
   g_autofree char *shown = NULL;
   g_autofree char *codes = NULL;
+  g_autofree char *normal = NULL;
 
-  if (g_strv_contains (fd_reply_template_codes (), code))
-    return TRUE;
+  normal = g_strdelimit (g_ascii_strdown (*code, -1), "-", '_');
+  if (g_strv_contains (fd_reply_template_codes (), normal))
+    {
+      g_free (*code);
+      *code = g_steal_pointer (&normal);
+      return TRUE;
+    }
 
-  shown = g_utf8_make_valid (code, -1);
+  shown = g_utf8_make_valid (*code, -1);
   codes = g_strjoinv (", ", (char **) fd_reply_template_codes ());
   fd_set_invalid (error, "template",
                   /* Translators: “%s” is what the user typed, then the list of template
@@ -433,7 +441,7 @@ _fd_cli_claim_reply (FdCli  *cli,
       goto failed;
     }
 
-  if ((template_code != NULL && !check_template (template_code, &error)) ||
+  if ((template_code != NULL && !check_template (&template_code, &error)) ||
       (language != NULL && !check_language (language, &error)) ||
       !_fd_cli_optional_text (subject_arg, "--subject", "subject", &subject, &error) ||
       (at_text != NULL && !_fd_cli_parse_time (at_text, "--at", &at, &error)) ||
@@ -555,7 +563,7 @@ template_show (FdCli  *cli,
   g_autofree char *language = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
-  const char *code = NULL;
+  g_autofree char *code = NULL;
   gboolean help_shown = FALSE;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
@@ -582,10 +590,10 @@ template_show (FdCli  *cli,
                              "list”."));
       goto failed;
     }
-  code = args[1];
+  code = g_strdup (args[1]);
 
   if (!_fd_cli_no_extra_arguments (args, 2, &error) ||
-      !check_template (code, &error) ||
+      !check_template (&code, &error) ||
       (language != NULL && !check_language (language, &error)))
     goto failed;
 

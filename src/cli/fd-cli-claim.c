@@ -884,6 +884,19 @@ claim_list (FdCli  *cli,
       goto failed;
     }
 
+  /* Core has no way to list or add categories yet, so the defaults are all there are; a
+   * code that is none of them would only ever list nothing. */
+  if (category != NULL && !g_strv_contains (fd_claim_default_categories (), category))
+    {
+      g_autofree char *codes = g_strjoinv (", ", (char **) fd_claim_default_categories ());
+
+      fd_set_invalid (&error, "category",
+                      /* Translators: “%s” is what the user typed, then the list of
+                       * category codes, which must stay as they are */
+                      _("Unknown category “%s”: use one of %s."), category, codes);
+      goto failed;
+    }
+
   filter.status = status_text != NULL ? (int) status : -1;
   filter.kind = kind_text != NULL ? (int) kind : -1;
   filter.category = category;

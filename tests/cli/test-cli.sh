@@ -309,6 +309,8 @@ claims-reply)
   done
   run 0 --db "$db" claim template show resolution
   grep -q "{" <<<"$out" || fail "template show prints no placeholders: $out"
+  run 0 --db "$db" claim template show Request-Information --language lv --json
+  assert_json 'j["code"] == "request_information" and j["language"] == "lv"'
   refused "template" claim template show grumble
   refused "language" claim template show acknowledgement --language de
   refused "." claim template show
@@ -561,6 +563,7 @@ claims-list)
   refused "limit" claim list --limit 0
   refused "limit" claim list --limit many
   refused "category" claim list --category ""
+  refused "categor.*nope" claim list --category nope
   refused "argument" claim list stray
   ;;
 
@@ -662,16 +665,29 @@ claims-letter)
   [ ! -e "$tmp/none.pdf" ] || fail "a refused letter left a file"
   refused "pdf" claim letter "$ref"
 
-  run 0 --db "$db" claim reply "$ref" --direction out --channel letter \
+  # The letter is signed by who wrote it (--staff).
+  s1=$(sql "INSERT INTO staff (branch_id, name, role) VALUES (1, 'Pieter de Vries', 'branch_staff') RETURNING id")
+  run 0 --db "$db" --staff "$s1" claim reply "$ref" --direction out --channel letter \
       --template acknowledgement --json
   message=$(json 'j["id"]')
+  assert_json "'Pieter de Vries' in j['body']"
+  run 0 --db "$db" claim reply "$ref" --direction in --channel letter \
+      --body-file - --json <<<"Ik wacht nog steeds op antwoord."
+  incoming=$(json 'j["id"]')
   run 0 --db "$db" claim letter "$ref" --pdf "$tmp/letter.pdf"
   [ "$out" = "$tmp/letter.pdf" ] || fail "claim letter printed $out"
   [ -s "$tmp/letter.pdf" ] || fail "no PDF written"
   text=$(pdftotext "$tmp/letter.pdf" -)
   grep -q "$ref" <<<"$text" || fail "the letter lacks the reference: $text"
   grep -q "Oudegracht 1" <<<"$text" || fail "the letter lacks the branch address: $text"
+  grep -q "3511 AB Utrecht" <<<"$text" || fail "the letter lacks the branch address: $text"
   grep -q "Vermeulen" <<<"$text" || fail "the letter lacks the customer: $text"
+  grep -q "Kerkstraat 5" <<<"$text" || fail "the letter lacks the customer's address: $text"
+  grep -q "Pieter de Vries" <<<"$text" || fail "the letter lacks the signature: $text"
+  grep -q "wacht nog steeds" <<<"$text" && fail "the letter printed the incoming message"
+  refused "." claim letter "$ref" --pdf "$tmp/incoming.pdf" --message "$incoming"
+  [ ! -e "$tmp/incoming.pdf" ] || fail "a refused letter left a file"
+  refused "." claim letter "$ref" --pdf "$tmp/nowhere/letter.pdf"
 
   run 0 --db "$db" claim letter "${ref,,}" --pdf "$tmp/message.pdf" --message "$message"
   pdftotext "$tmp/message.pdf" - | grep -q "$ref" || fail "--message: no reference"
