@@ -49,6 +49,7 @@ struct _FdCustomerPage
   GtkLabel            *notes_error;
   AdwPreferencesGroup *history_group;
   GtkListBox          *history_list;
+  GtkWidget           *new_claim_button;
 
   /* Owned */
   FdStore             *store;
@@ -526,10 +527,23 @@ load_history (FdCustomerPage *self)
 
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("document-edit-symbolic"));
+
+      /* A claim opens on the Claims page. */
+      if (g_strcmp0 (fd_history_entry_get_kind (entry), "claim") == 0)
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-claim");
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                                  g_variant_new_int64 (fd_history_entry_get_id (entry)));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+        }
+
       gtk_list_box_append (self->history_list, row);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->history_group), entries->len > 0);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->new_claim_button),
+                                          g_variant_new ("(xx)", fd_customer_get_id (self->customer), (gint64) 0));
+  /* A customer with no history yet can still get a claim. */
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), TRUE);
 }
 
 static void
@@ -878,6 +892,7 @@ fd_customer_page_class_init (FdCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, notes_error);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, new_claim_button);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_identity_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_duplicates_list_row_activated_cb);
@@ -895,6 +910,7 @@ fd_customer_page_init (FdCustomerPage *self)
   g_autoptr(GtkStringList) language_labels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) channel_labels = gtk_string_list_new (NULL);
   const char * const *languages = fd_languages ();
+  GtkWidget *history_placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -912,6 +928,13 @@ fd_customer_page_init (FdCustomerPage *self)
   fill_combo (self->kind_row, kind_labels);
   fill_combo (self->language_row, language_labels);
   fill_combo (self->channel_row, channel_labels);
+
+  history_placeholder = gtk_label_new (_("No visits, claims or changes yet."));
+  gtk_label_set_wrap (GTK_LABEL (history_placeholder), TRUE);
+  gtk_widget_set_margin_top (history_placeholder, 18);
+  gtk_widget_set_margin_bottom (history_placeholder, 18);
+  gtk_widget_add_css_class (history_placeholder, "dim-label");
+  gtk_list_box_set_placeholder (self->history_list, history_placeholder);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->address_view), "changed",
                            G_CALLBACK (on_buffer_changed_cb), self, 0);

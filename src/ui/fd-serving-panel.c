@@ -467,6 +467,16 @@ load_menus (FdServingPanel *self)
                                                g_variant_new_int64 (fd_visit_get_customer_id (self->visit)));
       g_menu_append_item (more, open);
     }
+  if (fd_visit_get_customer_id (self->visit) > 0)
+    {
+      /* A complaint or compliment made at the desk: the claim remembers this visit. */
+      g_autoptr(GMenuItem) claim = g_menu_item_new (_("New _Claim…"), NULL);
+
+      g_menu_item_set_action_and_target_value (claim, "win.new-claim-for",
+                                               g_variant_new ("(xx)", fd_visit_get_customer_id (self->visit),
+                                                              fd_visit_get_id (self->visit)));
+      g_menu_append_item (more, claim);
+    }
   cancel = g_menu_item_new (_("C_ancel Visit"), "serving.cancel");
   g_menu_append_item (more, cancel);
   gtk_menu_button_set_menu_model (self->more_button, G_MENU_MODEL (more));

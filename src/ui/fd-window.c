@@ -8,6 +8,8 @@
 
 #include "fd-application.h"
 #include "fd-board-window.h"
+#include "fd-claims-view.h"
+#include "fd-new-claim-dialog.h"
 #include "fd-reception-view.h"
 #include "fd-window.h"
 
@@ -22,6 +24,7 @@ struct _FdWindow
   GtkWidget            *new_button;
   FdReceptionView      *reception_view;
   FdCustomersView      *customers_view;
+  FdClaimsView         *claims_view;
 
   /* Owned */
   FdStore              *store;
@@ -59,9 +62,30 @@ on_customers_page (FdWindow *self)
 }
 
 static gboolean
+on_claims_page (FdWindow *self)
+{
+  return adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->claims_view);
+}
+
+static gboolean
 on_reception_page (FdWindow *self)
 {
   return adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->reception_view);
+}
+
+/* The header's + adds what the page lists. */
+static void
+update_new_button (FdWindow *self,
+                   gboolean  claims)
+{
+  const char *label = claims ? _("New Claim") : _("New Customer");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->new_button),
+                                  claims ? "win.new-claim" : "win.new-customer");
+  gtk_widget_set_tooltip_text (self->new_button,
+                               claims ? _("New Claim (Ctrl+N)") : _("New Customer (Ctrl+N)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
 }
 
 static void
@@ -69,17 +93,22 @@ update_actions (FdWindow *self)
 {
   gboolean writable = self->store != NULL && !self->corrupt;
   gboolean customers = on_customers_page (self);
+  gboolean claims = on_claims_page (self);
 
   /* Customer actions switch to the Customers page themselves: they work from anywhere. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-customer", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-customer", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim-for", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-claim", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-board",
                                  writable && fd_reception_view_get_branch_id (self->reception_view) > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), writable && customers);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), customers);
-  gtk_widget_set_visible (self->new_button, customers);
+  gtk_widget_set_visible (self->new_button, customers || claims);
+  update_new_button (self, claims);
 }
 
 static void
@@ -221,6 +250,12 @@ search_action (GtkWidget  *widget,
 {
   FdWindow *self = FD_WINDOW (widget);
 
+  if (on_claims_page (self))
+    {
+      fd_claims_view_focus_search (self->claims_view);
+      return;
+    }
+
   show_customers (self);
   fd_customers_view_focus_search (self->customers_view);
 }
@@ -234,6 +269,73 @@ open_customer_action (GtkWidget  *widget,
 
   show_customers (self);
   fd_customers_view_open_customer (self->customers_view, g_variant_get_int64 (param));
+}
+
+static void
+show_claims (FdWindow *self)
+{
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->claims_view));
+}
+
+static void
+on_new_claim_dialog_opened_cb (FdWindow *self,
+                               FdClaim  *claim)
+{
+  g_autofree char *message = NULL;
+
+  show_claims (self);
+  fd_claims_view_open_claim (self->claims_view, fd_claim_get_id (claim));
+
+  /* Translators: %s is the new claim's reference, e.g. K-2026-0417-E */
+  message = g_strdup_printf (_("Claim %s opened"), fd_claim_get_reference (claim));
+  fd_window_add_toast (self, adw_toast_new (message));
+}
+
+static void
+present_new_claim (FdWindow *self,
+                   gint64    customer_id,
+                   gint64    visit_id)
+{
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = fd_new_claim_dialog_new (GTK_WINDOW (self), self->store, customer_id, visit_id);
+  g_signal_connect_object (dialog, "opened", G_CALLBACK (on_new_claim_dialog_opened_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_claim_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  present_new_claim (FD_WINDOW (widget), 0, 0);
+}
+
+/* From a customer's page or a visit: (customer id, visit id), 0 for none. */
+static void
+new_claim_for_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  gint64 customer_id = 0, visit_id = 0;
+
+  g_variant_get (param, "(xx)", &customer_id, &visit_id);
+  present_new_claim (FD_WINDOW (widget), customer_id, visit_id);
+}
+
+static void
+open_claim_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  FdWindow *self = FD_WINDOW (widget);
+
+  show_claims (self);
+  fd_claims_view_open_claim (self->claims_view, g_variant_get_int64 (param));
 }
 
 static void
@@ -260,7 +362,8 @@ on_reception_view_branch_changed_cb (FdWindow *self)
   update_actions (self);
 }
 
-/* Ctrl+N adds what the page is about: a check-in at the desk, a customer in the list. */
+/* Ctrl+N adds what the page is about: a check-in at the desk, a customer in the list, a
+ * claim among the claims. */
 static gboolean
 new_shortcut_cb (GtkWidget *widget,
                  GVariant  *args,
@@ -270,6 +373,9 @@ new_shortcut_cb (GtkWidget *widget,
 
   if (on_reception_page (self))
     return gtk_widget_activate_action (GTK_WIDGET (self->reception_view), "reception.check-in", NULL);
+
+  if (on_claims_page (self))
+    return gtk_widget_activate_action (widget, "win.new-claim", NULL);
 
   return gtk_widget_activate_action (widget, "win.new-customer", NULL);
 }
@@ -366,6 +472,7 @@ fd_window_set_property (GObject      *object,
                                  G_CONNECT_SWAPPED);
       fd_customers_view_set_store (self->customers_view, self->store);
       fd_reception_view_set_store (self->reception_view, self->store);
+      fd_claims_view_set_store (self->claims_view, self->store);
       update_actions (self);
       break;
 
@@ -397,6 +504,7 @@ fd_window_class_init (FdWindowClass *klass)
 
   g_type_ensure (FD_TYPE_CUSTOMERS_VIEW);
   g_type_ensure (FD_TYPE_RECEPTION_VIEW);
+  g_type_ensure (FD_TYPE_CLAIMS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FdWindow, toast_overlay);
@@ -405,6 +513,7 @@ fd_window_class_init (FdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, reception_view);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, customers_view);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, claims_view);
   gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
@@ -412,6 +521,9 @@ fd_window_class_init (FdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore-customer", "x", restore_customer_action);
   gtk_widget_class_install_action (widget_class, "win.open-customer", "x", open_customer_action);
   gtk_widget_class_install_action (widget_class, "win.open-board", NULL, open_board_action);
+  gtk_widget_class_install_action (widget_class, "win.new-claim", NULL, new_claim_action);
+  gtk_widget_class_install_action (widget_class, "win.new-claim-for", "(xx)", new_claim_for_action);
+  gtk_widget_class_install_action (widget_class, "win.open-claim", "x", open_claim_action);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, new_shortcut_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, call_next_shortcut_cb, NULL);
@@ -471,6 +583,14 @@ fd_window_get_customers_view (FdWindow *self)
   g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
 
   return self->customers_view;
+}
+
+FdClaimsView *
+fd_window_get_claims_view (FdWindow *self)
+{
+  g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
+
+  return self->claims_view;
 }
 
 void

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "fd-store.h"
+#include "fd-claims-view.h"
 #include "fd-customers-view.h"
 #include "fd-reception-view.h"
 
@@ -18,6 +19,7 @@ FdWindow        *fd_window_new                (AdwApplication *application,
 FdStore         *fd_window_get_store          (FdWindow       *self);
 FdReceptionView *fd_window_get_reception_view (FdWindow       *self);
 FdCustomersView *fd_window_get_customers_view (FdWindow       *self);
+FdClaimsView    *fd_window_get_claims_view    (FdWindow       *self);
 void             fd_window_add_toast          (FdWindow       *self,
                                                AdwToast       *toast);
 

@@ -1,0 +1,495 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "fd-claim-list-model"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fd-claim-list-model.h"
+
+/* When a row this close to the end is asked for, the next page is read. */
+#define LOAD_AHEAD 15
+
+struct _FdClaimListModel
+{
+  GObject        parent_instance;
+
+  FdStore       *store;
+  FdClaimFilter  filter;
+  char          *category;   /* owns filter.category */
+  char          *query;
+  GPtrArray     *items;      /* FdClaim, in list order */
+  GHashTable    *names;      /* customer id → display name */
+  char          *error;
+  guint          load_source;
+
+  guint          has_more : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_HAS_MORE,
+  PROP_ERROR,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FdClaimListModel, fd_claim_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_searching (FdClaimListModel *self)
+{
+  return self->query != NULL && *self->query != '\0';
+}
+
+static GPtrArray *
+fetch (FdClaimListModel  *self,
+       FdClaim           *after,
+       guint              limit,
+       GError           **error)
+{
+  if (is_searching (self))
+    return fd_store_search_claims (self->store, self->query,
+                                   after != NULL ? fd_claim_get_id (after) : 0,
+                                   limit, error);
+
+  return fd_store_list_claims_page (self->store, &self->filter, after, limit, error);
+}
+
+static void
+set_has_more (FdClaimListModel *self,
+              gboolean          has_more)
+{
+  if (self->has_more == !!has_more)
+    return;
+
+  self->has_more = !!has_more;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_MORE]);
+}
+
+static void
+set_error (FdClaimListModel *self,
+           const GError     *error)
+{
+  const char *message = error != NULL ? error->message : NULL;
+
+  if (g_strcmp0 (self->error, message) == 0)
+    return;
+
+  if (error != NULL)
+    g_warning ("Could not read claims: %s", error->message);
+
+  g_free (self->error);
+  self->error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+/* Rows never query: the names their claims show are read here, once per customer. */
+static void
+remember_names (FdClaimListModel *self,
+                GPtrArray        *claims)
+{
+  for (guint i = 0; i < claims->len; i++)
+    {
+      gint64 customer_id = fd_claim_get_customer_id (g_ptr_array_index (claims, i));
+      g_autoptr(FdCustomer) customer = NULL;
+      gint64 *key;
+
+      if (customer_id <= 0 || g_hash_table_contains (self->names, &customer_id))
+        continue;
+
+      customer = fd_store_get_customer (self->store, customer_id, NULL);
+      key = g_new (gint64, 1);
+      *key = customer_id;
+      g_hash_table_insert (self->names, key,
+                           customer != NULL ? fd_customer_dup_display_name (customer) : NULL);
+    }
+}
+
+/* Replaces every row by the first @limit matching ones, in one items-changed. */
+static void
+reload_rows (FdClaimListModel *self,
+             guint             limit)
+{
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  guint old_len = self->items->len;
+
+  g_clear_handle_id (&self->load_source, g_source_remove);
+
+  if (self->store != NULL)
+    page = fetch (self, NULL, limit, &error);
+
+  g_hash_table_remove_all (self->names);
+  g_ptr_array_set_size (self->items, 0);
+  set_error (self, error);
+
+  if (page != NULL)
+    {
+      remember_names (self, page);
+      g_ptr_array_extend_and_steal (self->items, g_steal_pointer (&page));
+    }
+
+  set_has_more (self, error == NULL && self->items->len >= limit);
+
+  if (old_len != 0 || self->items->len != 0)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->items->len);
+      if (old_len != self->items->len)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+}
+
+static gboolean
+load_more_cb (gpointer user_data)
+{
+  FdClaimListModel *self = user_data;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  FdClaim *last;
+  guint position = self->items->len;
+  guint added;
+
+  self->load_source = 0;
+
+  if (!self->has_more || self->store == NULL)
+    return G_SOURCE_REMOVE;
+
+  last = position > 0 ? g_ptr_array_index (self->items, position - 1) : NULL;
+  page = fetch (self, last, FD_CLAIM_LIST_MODEL_PAGE_SIZE, &error);
+  set_error (self, error);
+
+  if (page == NULL)
+    {
+      set_has_more (self, FALSE);
+      return G_SOURCE_REMOVE;
+    }
+
+  added = page->len;
+  remember_names (self, page);
+  g_ptr_array_extend_and_steal (self->items, g_steal_pointer (&page));
+  set_has_more (self, added >= FD_CLAIM_LIST_MODEL_PAGE_SIZE);
+
+  if (added > 0)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_claims_changed_cb (FdClaimListModel *self)
+{
+  fd_claim_list_model_reload (self);
+}
+
+/* GListModel */
+
+static GType
+fd_claim_list_model_get_item_type (GListModel *model)
+{
+  return FD_TYPE_CLAIM;
+}
+
+static guint
+fd_claim_list_model_get_n_items (GListModel *model)
+{
+  return FD_CLAIM_LIST_MODEL (model)->items->len;
+}
+
+static gpointer
+fd_claim_list_model_get_item (GListModel *model,
+                              guint       position)
+{
+  FdClaimListModel *self = FD_CLAIM_LIST_MODEL (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  /* Near the end: read the next page soon, never from here (the view is mid-update). */
+  if (self->has_more && self->load_source == 0 && position + LOAD_AHEAD >= self->items->len)
+    self->load_source = g_idle_add (load_more_cb, self);
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = fd_claim_list_model_get_item_type;
+  iface->get_n_items = fd_claim_list_model_get_n_items;
+  iface->get_item = fd_claim_list_model_get_item;
+}
+
+/* GObject */
+
+static void
+fd_claim_list_model_constructed (GObject *object)
+{
+  FdClaimListModel *self = (FdClaimListModel *)object;
+
+  G_OBJECT_CLASS (fd_claim_list_model_parent_class)->constructed (object);
+
+  if (self->store == NULL)
+    return;
+
+  /* Claims and their correspondence change here and in other processes (once watched). */
+  if (g_signal_lookup ("claims-changed", FD_TYPE_STORE) != 0)
+    g_signal_connect_object (self->store, "claims-changed",
+                             G_CALLBACK (on_store_claims_changed_cb), self, G_CONNECT_SWAPPED);
+
+  reload_rows (self, FD_CLAIM_LIST_MODEL_PAGE_SIZE);
+}
+
+static void
+fd_claim_list_model_dispose (GObject *object)
+{
+  FdClaimListModel *self = (FdClaimListModel *)object;
+
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (fd_claim_list_model_parent_class)->dispose (object);
+}
+
+static void
+fd_claim_list_model_finalize (GObject *object)
+{
+  FdClaimListModel *self = (FdClaimListModel *)object;
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->category, g_free);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->error, g_free);
+
+  G_OBJECT_CLASS (fd_claim_list_model_parent_class)->finalize (object);
+}
+
+static void
+fd_claim_list_model_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  FdClaimListModel *self = FD_CLAIM_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_HAS_MORE:
+      g_value_set_boolean (value, self->has_more);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_string (value, self->error);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->items->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_claim_list_model_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  FdClaimListModel *self = FD_CLAIM_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_claim_list_model_class_init (FdClaimListModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = fd_claim_list_model_constructed;
+  object_class->dispose = fd_claim_list_model_dispose;
+  object_class->finalize = fd_claim_list_model_finalize;
+  object_class->get_property = fd_claim_list_model_get_property;
+  object_class->set_property = fd_claim_list_model_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         FD_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HAS_MORE] =
+    g_param_spec_boolean ("has-more", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+fd_claim_list_model_init (FdClaimListModel *self)
+{
+  FdClaimFilter any = FD_CLAIM_FILTER_INIT;
+
+  self->filter = any;
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+FdClaimListModel *
+fd_claim_list_model_new (FdStore *store)
+{
+  g_return_val_if_fail (FD_IS_STORE (store), NULL);
+
+  return g_object_new (FD_TYPE_CLAIM_LIST_MODEL,
+                       "store", store,
+                       NULL);
+}
+
+FdStore *
+fd_claim_list_model_get_store (FdClaimListModel *self)
+{
+  g_return_val_if_fail (FD_IS_CLAIM_LIST_MODEL (self), NULL);
+
+  return self->store;
+}
+
+/* The filter's category stays owned by the model. */
+void
+fd_claim_list_model_get_filter (FdClaimListModel *self,
+                                FdClaimFilter    *filter)
+{
+  g_return_if_fail (FD_IS_CLAIM_LIST_MODEL (self));
+  g_return_if_fail (filter != NULL);
+
+  *filter = self->filter;
+}
+
+void
+fd_claim_list_model_set_filter (FdClaimListModel    *self,
+                                const FdClaimFilter *filter)
+{
+  FdClaimFilter any = FD_CLAIM_FILTER_INIT;
+
+  g_return_if_fail (FD_IS_CLAIM_LIST_MODEL (self));
+
+  if (filter == NULL)
+    filter = &any;
+
+  if (filter->status == self->filter.status &&
+      filter->kind == self->filter.kind &&
+      g_strcmp0 (filter->category, self->category) == 0 &&
+      filter->assignee_id == self->filter.assignee_id &&
+      filter->branch_id == self->filter.branch_id &&
+      !!filter->overdue == !!self->filter.overdue)
+    return;
+
+  if (filter->category != self->category)
+    {
+      g_free (self->category);
+      self->category = g_strdup (filter->category);
+    }
+  self->filter = *filter;
+  self->filter.category = self->category;
+
+  reload_rows (self, FD_CLAIM_LIST_MODEL_PAGE_SIZE);
+}
+
+const char *
+fd_claim_list_model_get_query (FdClaimListModel *self)
+{
+  g_return_val_if_fail (FD_IS_CLAIM_LIST_MODEL (self), NULL);
+
+  return self->query;
+}
+
+/* A non-empty @query searches claims and their correspondence; the filter applies to the
+ * list without a query. */
+void
+fd_claim_list_model_set_query (FdClaimListModel *self,
+                               const char       *query)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (FD_IS_CLAIM_LIST_MODEL (self));
+
+  stripped = g_strstrip (g_strdup (query != NULL ? query : ""));
+
+  if (g_strcmp0 (self->query != NULL ? self->query : "", stripped) == 0)
+    return;
+
+  g_free (self->query);
+  self->query = g_steal_pointer (&stripped);
+
+  reload_rows (self, FD_CLAIM_LIST_MODEL_PAGE_SIZE);
+}
+
+gboolean
+fd_claim_list_model_get_has_more (FdClaimListModel *self)
+{
+  g_return_val_if_fail (FD_IS_CLAIM_LIST_MODEL (self), FALSE);
+
+  return self->has_more;
+}
+
+const char *
+fd_claim_list_model_get_error (FdClaimListModel *self)
+{
+  g_return_val_if_fail (FD_IS_CLAIM_LIST_MODEL (self), NULL);
+
+  return self->error;
+}
+
+const char *
+fd_claim_list_model_get_customer_name (FdClaimListModel *self,
+                                       gint64            customer_id)
+{
+  g_return_val_if_fail (FD_IS_CLAIM_LIST_MODEL (self), NULL);
+
+  return g_hash_table_lookup (self->names, &customer_id);
+}
+
+void
+fd_claim_list_model_reload (FdClaimListModel *self)
+{
+  guint limit;
+
+  g_return_if_fail (FD_IS_CLAIM_LIST_MODEL (self));
+
+  /* As many rows as were shown, so the list keeps its place. */
+  limit = MAX (FD_CLAIM_LIST_MODEL_PAGE_SIZE, self->items->len);
+  reload_rows (self, limit);
+}

@@ -1,0 +1,460 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "fd-new-claim-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fd-error.h"
+#include "fd-new-claim-dialog.h"
+
+/* A few rows to pick from; more means the search needs another word. */
+#define RESULTS_LIMIT 5
+
+struct _FdNewClaimDialog
+{
+  AdwWindow       parent_instance;
+
+  /* Template children */
+  GtkWidget      *open_button;
+  GtkSearchEntry *search_entry;
+  GtkListBox     *results_list;
+  GtkLabel       *customer_error;
+  AdwComboRow    *kind_row;
+  AdwComboRow    *channel_row;
+  AdwComboRow    *category_row;
+  AdwComboRow    *priority_row;
+  GtkTextView    *summary_view;
+  GtkLabel       *error_label;
+
+  /* Owned */
+  FdStore        *store;
+  FdCustomer     *prefilled;    /* the customer the dialog was opened for */
+  gint64          visit_id;
+  FdClaim        *claim;
+};
+
+enum {
+  OPENED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (FdNewClaimDialog, fd_new_claim_dialog, ADW_TYPE_WINDOW)
+
+static guint signals[N_SIGNALS];
+
+static const FdClaimKind kinds[] = {
+  FD_CLAIM_KIND_COMPLAINT,
+  FD_CLAIM_KIND_COMPLIMENT,
+  FD_CLAIM_KIND_SUGGESTION,
+  FD_CLAIM_KIND_REQUEST,
+};
+
+static const FdClaimPriority priorities[] = {
+  FD_CLAIM_PRIORITY_LOW,
+  FD_CLAIM_PRIORITY_NORMAL,
+  FD_CLAIM_PRIORITY_HIGH,
+};
+
+static void
+update_actions (FdNewClaimDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "new-claim.open",
+                                 self->claim == NULL && self->store != NULL &&
+                                 gtk_list_box_get_selected_row (self->results_list) != NULL);
+}
+
+static GtkWidget *
+new_customer_row (FdCustomer *customer)
+{
+  g_autofree char *name = fd_customer_dup_display_name (customer);
+  const char *email = fd_customer_get_email (customer);
+  const char *phone = fd_customer_get_phone (customer);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  if (email != NULL && *email != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), email);
+  else if (phone != NULL && *phone != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), phone);
+  g_object_set_data_full (G_OBJECT (row), "fd-customer", g_object_ref (customer), g_object_unref);
+
+  return row;
+}
+
+static GtkWidget *
+new_hint_row (void)
+{
+  GtkWidget *label = gtk_label_new (_("Type part of the customer’s name, e-mail address or phone number."));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "dim-label");
+
+  return label;
+}
+
+static void
+fill_results (FdNewClaimDialog *self,
+              GPtrArray        *customers)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
+    gtk_list_box_remove (self->results_list, child);
+
+  if (customers == NULL && self->prefilled != NULL)
+    {
+      GtkWidget *row = new_customer_row (self->prefilled);
+
+      gtk_list_box_append (self->results_list, row);
+      gtk_list_box_select_row (self->results_list, GTK_LIST_BOX_ROW (row));
+    }
+
+  for (guint i = 0; customers != NULL && i < customers->len; i++)
+    gtk_list_box_append (self->results_list, new_customer_row (g_ptr_array_index (customers, i)));
+
+  update_actions (self);
+}
+
+static void
+run_search (FdNewClaimDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *query = g_strstrip (g_strdup (text));
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && *query != '\0')
+    {
+      found = fd_store_search_customers (self->store, query, RESULTS_LIMIT, &error);
+      if (found == NULL)
+        {
+          gtk_label_set_text (self->customer_error, error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->customer_error), TRUE);
+        }
+    }
+
+  fill_results (self, found);
+}
+
+static void
+clear_errors (FdNewClaimDialog *self)
+{
+  GtkWidget *fields[] = { GTK_WIDGET (self->results_list), GTK_WIDGET (self->kind_row),
+                          GTK_WIDGET (self->channel_row), GTK_WIDGET (self->category_row),
+                          GTK_WIDGET (self->priority_row), GTK_WIDGET (self->summary_view) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      gtk_widget_remove_css_class (fields[i], "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (fields[i]), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->customer_error), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+}
+
+static GtkWidget *
+field_widget (FdNewClaimDialog *self,
+              const char       *field)
+{
+  if (g_strcmp0 (field, "customer") == 0 || g_strcmp0 (field, "customer_id") == 0)
+    return GTK_WIDGET (self->results_list);
+  if (g_strcmp0 (field, "kind") == 0)
+    return GTK_WIDGET (self->kind_row);
+  if (g_strcmp0 (field, "channel") == 0)
+    return GTK_WIDGET (self->channel_row);
+  if (g_strcmp0 (field, "category") == 0)
+    return GTK_WIDGET (self->category_row);
+  if (g_strcmp0 (field, "priority") == 0)
+    return GTK_WIDGET (self->priority_row);
+  if (g_strcmp0 (field, "summary") == 0)
+    return GTK_WIDGET (self->summary_view);
+  return NULL;
+}
+
+/* The message sits under the form (under the customer list for the customer); the field it
+ * names is marked invalid. */
+static void
+show_error (FdNewClaimDialog *self,
+            const GError     *error)
+{
+  GtkWidget *widget = field_widget (self, fd_error_get_field (error));
+  GtkLabel *label = widget == GTK_WIDGET (self->results_list) ? self->customer_error : self->error_label;
+
+  gtk_label_set_text (label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+
+  if (widget == NULL)
+    return;
+
+  gtk_widget_add_css_class (widget, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+  gtk_widget_grab_focus (widget);
+}
+
+static char *
+dup_summary (FdNewClaimDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static GtkStringList *
+new_labels (void)
+{
+  return gtk_string_list_new (NULL);
+}
+
+static void
+fill_choices (FdNewClaimDialog *self)
+{
+  g_autoptr(GtkStringList) kind_labels = new_labels ();
+  g_autoptr(GtkStringList) channel_labels = new_labels ();
+  g_autoptr(GtkStringList) category_labels = new_labels ();
+  g_autoptr(GtkStringList) priority_labels = new_labels ();
+  const char * const *channels = fd_claim_channels ();
+  const char * const *categories = fd_claim_default_categories ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    gtk_string_list_append (kind_labels, fd_claim_kind_to_label (kinds[i]));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_labels));
+
+  for (guint i = 0; channels[i] != NULL; i++)
+    gtk_string_list_append (channel_labels, fd_claim_channel_to_label (channels[i]));
+  adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channel_labels));
+
+  for (guint i = 0; categories[i] != NULL; i++)
+    gtk_string_list_append (category_labels, fd_claim_category_to_label (categories[i]));
+  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (category_labels));
+
+  for (guint i = 0; i < G_N_ELEMENTS (priorities); i++)
+    gtk_string_list_append (priority_labels, fd_claim_priority_to_label (priorities[i]));
+  adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priority_labels));
+  adw_combo_row_set_selected (self->priority_row, 1);
+}
+
+/* Signal callbacks */
+
+static void
+on_search_entry_search_changed_cb (FdNewClaimDialog *self)
+{
+  run_search (self);
+}
+
+static void
+on_search_entry_activate_cb (FdNewClaimDialog *self)
+{
+  GtkListBoxRow *first;
+
+  /* The search may still be waiting for its delay: Enter searches now. */
+  run_search (self);
+
+  first = gtk_list_box_get_row_at_index (self->results_list, 0);
+  if (first == NULL)
+    return;
+
+  /* Enter picks the first match and moves on to the claim itself. */
+  gtk_list_box_select_row (self->results_list, first);
+  gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
+}
+
+static void
+on_results_list_row_selected_cb (FdNewClaimDialog *self)
+{
+  update_actions (self);
+}
+
+/* Actions */
+
+static const char *
+selected_code (const char * const *codes,
+               AdwComboRow        *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length ((char **) codes))
+    return NULL;
+
+  return codes[selected];
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  FdNewClaimDialog *self = FD_NEW_CLAIM_DIALOG (widget);
+  g_autofree char *summary = dup_summary (self);
+  g_autoptr(GError) error = NULL;
+  FdClaimDraft draft = { 0 };
+  guint kind = adw_combo_row_get_selected (self->kind_row);
+  guint priority = adw_combo_row_get_selected (self->priority_row);
+
+  if (self->store == NULL || self->claim != NULL)
+    return;
+
+  clear_errors (self);
+
+  draft.branch_id = fd_store_get_current_branch (self->store);
+  draft.customer_id = fd_new_claim_dialog_get_customer_id (self);
+  draft.kind = kind < G_N_ELEMENTS (kinds) ? kinds[kind] : FD_CLAIM_KIND_COMPLAINT;
+  draft.channel = selected_code (fd_claim_channels (), self->channel_row);
+  draft.category = selected_code (fd_claim_default_categories (), self->category_row);
+  draft.priority = priority < G_N_ELEMENTS (priorities) ? priorities[priority] : FD_CLAIM_PRIORITY_NORMAL;
+  draft.summary = summary;
+  draft.received_at = 0;
+  draft.visit_id = self->visit_id;
+
+  self->claim = fd_store_open_claim (self->store, &draft, &error);
+  if (self->claim == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  update_actions (self);
+  g_signal_emit (self, signals[OPENED], 0, self->claim);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* GObject */
+
+static void
+fd_new_claim_dialog_dispose (GObject *object)
+{
+  FdNewClaimDialog *self = (FdNewClaimDialog *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_NEW_CLAIM_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_object (&self->prefilled);
+  g_clear_object (&self->claim);
+
+  G_OBJECT_CLASS (fd_new_claim_dialog_parent_class)->dispose (object);
+}
+
+static void
+fd_new_claim_dialog_class_init (FdNewClaimDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fd_new_claim_dialog_dispose;
+
+  /**
+   * FdNewClaimDialog::opened:
+   * @claim: the stored FdClaim
+   *
+   * Emitted once the claim is stored, before the dialog closes.
+   */
+  signals[OPENED] =
+    g_signal_new ("opened",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, FD_TYPE_CLAIM);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-new-claim-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, open_button);
+  gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, results_list);
+  gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, customer_error);
+  gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, channel_row);
+  gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, category_row);
+  gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, priority_row);
+  gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, summary_view);
+  gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_results_list_row_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "new-claim.open", NULL, open_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "new-claim.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "new-claim.open", NULL);
+}
+
+static void
+fd_new_claim_dialog_init (FdNewClaimDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_placeholder (self->results_list, new_hint_row ());
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->open_button);
+  fill_choices (self);
+}
+
+GtkWidget *
+fd_new_claim_dialog_new (GtkWindow *parent,
+                         FdStore   *store,
+                         gint64     customer_id,
+                         gint64     visit_id)
+{
+  FdNewClaimDialog *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (FD_IS_STORE (store), NULL);
+
+  self = g_object_new (FD_TYPE_NEW_CLAIM_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->visit_id = visit_id;
+
+  if (customer_id > 0)
+    {
+      self->prefilled = fd_store_get_customer (store, customer_id, &error);
+      if (self->prefilled == NULL)
+        show_error (self, error);
+    }
+
+  /* At the desk the customer is in front of the clerk. */
+  if (visit_id > 0)
+    adw_combo_row_set_selected (self->channel_row, 0);
+
+  fill_results (self, NULL);
+
+  if (self->prefilled != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  return GTK_WIDGET (self);
+}
+
+gint64
+fd_new_claim_dialog_get_customer_id (FdNewClaimDialog *self)
+{
+  GtkListBoxRow *row;
+  FdCustomer *customer;
+
+  g_return_val_if_fail (FD_IS_NEW_CLAIM_DIALOG (self), 0);
+
+  row = gtk_list_box_get_selected_row (self->results_list);
+  customer = row != NULL ? g_object_get_data (G_OBJECT (row), "fd-customer") : NULL;
+
+  return customer != NULL ? fd_customer_get_id (customer) : 0;
+}
+
+FdClaim *
+fd_new_claim_dialog_get_claim (FdNewClaimDialog *self)
+{
+  g_return_val_if_fail (FD_IS_NEW_CLAIM_DIALOG (self), NULL);
+
+  return self->claim;
+}
