@@ -20,6 +20,7 @@
 #define DEMO_VISITS_PER_CUSTOMER 5
 /* fd_demo_generate_visits() counts in a guint. */
 #define MAX_VISITS ((guint64) G_MAXUINT)
+#define MAX_CLAIMS ((guint64) G_MAXUINT)
 
 static int
 command_init (FdCli  *cli,
@@ -81,11 +82,13 @@ command_demo (FdCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autofree char *customers_text = NULL;
   g_autofree char *visits_text = NULL;
+  g_autofree char *claims_text = NULL;
   g_autofree char *seed_text = NULL;
   g_autofree char *until_text = NULL;
   gboolean help_shown = FALSE;
   guint64 n_customers = 1000;
   guint64 n_visits = 0;
+  guint64 n_claims = 0;
   guint64 seed = 1;
   gint64 until = 0;
   gint64 start;
@@ -97,6 +100,9 @@ command_demo (FdCli  *cli,
     { "visits", 0, 0, G_OPTION_ARG_STRING, &visits_text,
       N_("Number of visits to add, with branches, desks and staff; 0 for none (default: "
          "five per customer)"), N_("N") },
+    { "claims", 0, 0, G_OPTION_ARG_STRING, &claims_text,
+      N_("Number of claims to add, each with its correspondence; 0 for none (default: "
+         "one per ten visits)"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text,
       N_("Seed of the generator; the same seed gives the same data (default: 1)"),
       N_("S") },
@@ -109,7 +115,8 @@ command_demo (FdCli  *cli,
 
   if (!_fd_cli_parse_options (cli, &args, "demo", NULL,
                               N_("Adds realistic demonstration customers, then branches with "
-                                 "desks and staff and three years of visits."),
+                                 "desks and staff, three years of visits, and claims with "
+                                 "their correspondence."),
                               entries, &help_shown, &error))
     goto failed;
   if (help_shown)
@@ -126,6 +133,10 @@ command_demo (FdCli  *cli,
   if ((visits_text != NULL &&
        !_fd_cli_parse_unsigned (visits_text, "--visits", 0, MAX_VISITS, &n_visits, &error)) ||
       (until_text != NULL && !_fd_cli_parse_time (until_text, "--until", &until, &error)))
+    goto failed;
+  n_claims = n_visits / 10;
+  if (claims_text != NULL &&
+      !_fd_cli_parse_unsigned (claims_text, "--claims", 0, MAX_CLAIMS, &n_claims, &error))
     goto failed;
 
   if (until_text == NULL)
@@ -160,6 +171,20 @@ command_demo (FdCli  *cli,
                                "Added %u visits in %.2f s (%.0f visits/s).\n",
                                (gulong) n_visits),
                      (guint) n_visits, seconds, rate);
+    }
+
+  if (n_claims > 0)
+    {
+      start = g_get_monotonic_time ();
+      if (!fd_demo_generate_claims (store, (guint) n_claims, seed, until, &error))
+        goto failed;
+      seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+      rate = seconds > 0 ? n_claims / seconds : 0;
+
+      _fd_cli_print (ngettext ("Added %u claim with its correspondence in %.2f s (%.0f claims/s).\n",
+                               "Added %u claims with their correspondence in %.2f s (%.0f claims/s).\n",
+                               (gulong) n_claims),
+                     (guint) n_claims, seconds, rate);
     }
 
   return FD_CLI_EXIT_OK;

@@ -538,6 +538,116 @@ bench_reception_reads (FdStore    *store,
   return TRUE;
 }
 
+static GPtrArray *
+claims_page_op (FdStore        *store,
+                gconstpointer   input,
+                GError        **error)
+{
+  return fd_store_list_claims_page (store, input, NULL, 50, error);
+}
+
+static GPtrArray *
+claim_lookup_op (FdStore        *store,
+                 gconstpointer   input,
+                 GError        **error)
+{
+  FdClaim *claim = fd_store_find_claim (store, input, error);
+  GPtrArray *out;
+
+  if (claim == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (out, claim);
+  return out;
+}
+
+static GPtrArray *
+claims_search_op (FdStore        *store,
+                  gconstpointer   input,
+                  GError        **error)
+{
+  return fd_store_search_claims (store, input, 0, 50, error);
+}
+
+/* Words of the demo's letters in each language and script, whole and as prefixes. */
+static const char * const claim_queries[] = {
+  "meter", "meterstanden", "factuur", "fact", "balie", "onbeleefd", "wachtruimte", "contract kopie",
+  "brojilo", "бројило", "šalter", "шалтер", "salter", "racun", "рачун", "ugov", "уговор", "ljubaz",
+  "rēķins", "rekins", "lodzins", "lodziņa", "ierīce", "paldies", "laipno",
+  "invoice", "rude", "waiting", "device repair", "advice desk", "three weeks", "we", "an",
+};
+
+/* The claims list with the filters a handler uses, a reference typed any way, and
+ * full-text search over claims and their correspondence. */
+static gboolean
+bench_claims (FdStore    *store,
+              Raw        *raw,
+              GPtrArray  *cases,
+              GError    **error)
+{
+  g_autoptr(GArray) core = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) raw_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autoptr(GArray) staff = NULL;
+  gint64 branch = fd_store_get_current_branch (store), max_id = 0;
+  sqlite3_stmt *stmt = NULL;
+
+  if (!fd_store_list_staff (store, branch, &staff, NULL, NULL, error))
+    return FALSE;
+  for (guint i = 0; i < 300; i++)
+    {
+      FdClaimFilter filter = FD_CLAIM_FILTER_INIT;
+
+      switch (i % 7)
+        {
+        case 0: filter.status = FD_CLAIM_STATUS_IN_PROGRESS; break;
+        case 1: filter.kind = FD_CLAIM_KIND_COMPLAINT; filter.category = "slow_response"; break;
+        case 2: filter.assignee_id = staff->len ? g_array_index (staff, gint64, i % staff->len) : -1; break;
+        case 3: filter.overdue = TRUE; break;
+        case 4: filter.branch_id = branch; filter.kind = FD_CLAIM_KIND_COMPLIMENT; break;
+        case 5: filter.status = FD_CLAIM_STATUS_CLOSED; filter.category = "impolite"; break;
+        default: break;
+        }
+      if (!sample_read (store, raw, claims_page_op, &filter, core, raw_times, error))
+        return FALSE;
+    }
+  g_ptr_array_add (cases, make_case ("claims_list_first_page", core, raw_times, 3000,
+                                     g_strdup (_("50 claims, newest first, by status, kind and category, handler, overdue, branch"))));
+
+  g_array_set_size (core, 0);
+  g_array_set_size (raw_times, 0);
+  if (sqlite3_prepare_v2 (raw->db, "SELECT max (id) FROM claims", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    max_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < 300 && max_id > 0; i++)
+    {
+      g_autoptr(FdClaim) claim = fd_store_get_claim (store, g_rand_int_range (rand, 1, (gint32) MIN (max_id, G_MAXINT32 - 1) + 1), NULL);
+      g_autofree char *typed = NULL;
+
+      if (claim == NULL)
+        continue;
+      /* As read over the phone: lower case, spaces for dashes. */
+      typed = g_ascii_strdown (fd_claim_get_reference (claim), -1);
+      g_strdelimit (typed, "-", i % 2 ? ' ' : '-');
+      if (!sample_read (store, raw, claim_lookup_op, typed, core, raw_times, error))
+        return FALSE;
+    }
+  g_ptr_array_add (cases, make_case ("claim_by_reference", core, raw_times, 1000,
+                                     g_strdup (_("a reference in any case and spacing"))));
+
+  g_array_set_size (core, 0);
+  g_array_set_size (raw_times, 0);
+  for (guint round = 0; round < 6; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (claim_queries); i++)
+      if (!sample_read (store, raw, claims_search_op, claim_queries[i], core, raw_times, error))
+        return FALSE;
+  g_ptr_array_add (cases, make_case ("claims_fulltext_first_page", core, raw_times, 15000,
+                                     g_strdup_printf (_("%u queries in four languages, both scripts, words and prefixes; 50 claims"),
+                                                      (guint) G_N_ELEMENTS (claim_queries))));
+  return TRUE;
+}
+
 /**
  * fd_bench_run:
  *
@@ -620,6 +730,30 @@ fd_bench_run (const char       *path,
                                                           n_visits, elapsed / 1e6, n_visits / (elapsed / 1e6))));
     }
 
+  if (_fd_store_count_claims (store) < n_customers / 2)
+    {
+      guint n_claims = n_customers / 2 - _fd_store_count_claims (store);
+      g_autoptr(GArray) per = g_array_new (FALSE, FALSE, sizeof (double));
+      double start, elapsed, us_per;
+
+      report (progress, user_data,
+              g_dngettext (GETTEXT_PACKAGE, "Generating %u demo claim with its correspondence…",
+                           "Generating %u demo claims with their correspondence…", n_claims),
+              n_claims);
+      start = now_us ();
+      if (!fd_demo_generate_claims (store, n_claims, 1, g_get_real_time () / G_USEC_PER_SEC, error))
+        return NULL;
+      elapsed = now_us () - start;
+      us_per = elapsed / MAX (n_claims, 1);
+      g_array_append_val (per, us_per);
+      g_ptr_array_add (cases, make_case ("demo_claims_per_claim", per, NULL, 0,
+                                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                       "%u claim with its thread in %.2f s: %.0f claims/s",
+                                                                       "%u claims with their threads in %.2f s: %.0f claims/s",
+                                                                       n_claims),
+                                                          n_claims, elapsed / 1e6, n_claims / (elapsed / 1e6))));
+    }
+
   if (!raw_open (&raw, db_path, error))
     goto fail;
 
@@ -649,6 +783,10 @@ fd_bench_run (const char       *path,
     goto fail;
   g_ptr_array_add (cases, c);
   if (!bench_reception_reads (store, &raw, fd_store_get_current_branch (store), cases, error))
+    goto fail;
+
+  report (progress, user_data, "%s", _("Timing claims: lists, references, full-text search…"));
+  if (!bench_claims (store, &raw, cases, error))
     goto fail;
 
   raw_close (&raw);

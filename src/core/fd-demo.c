@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fd-demo.h"
+#include "fd-demo-private.h"
 #include "fd-fold.h"
 #include "fd-store-private.h"
 
@@ -195,37 +196,6 @@ static GroupData groups[] = {
                  LIST (en_streets), LIST (en_cities), 0.10 },
 };
 
-/* splitmix64: fast, and the same numbers on every platform for a seed. */
-typedef struct
-{
-  guint64 state;
-} Rng;
-
-static guint64
-rng_next (Rng *rng)
-{
-  guint64 z = (rng->state += 0x9E3779B97F4A7C15ull);
-
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
-
-static double
-rng_double (Rng *rng)
-{
-  return (rng_next (rng) >> 11) * (1.0 / 9007199254740992.0);
-}
-
-static guint
-rng_range (Rng   *rng,
-           guint  n)
-{
-  return (guint) (rng_next (rng) % n);
-}
-
-static char *to_cyrillic (const char *latin);
-
 static void
 name_list_prepare (NameList *list)
 {
@@ -236,7 +206,7 @@ name_list_prepare (NameList *list)
 
   list->cyrillic = g_new0 (char *, list->n + 1);
   for (guint i = 0; i < list->n; i++)
-    list->cyrillic[i] = to_cyrillic (list->items[i]);
+    list->cyrillic[i] = _fd_demo_to_cyrillic (list->items[i]);
 
   list->cumulative = g_new (double, list->n);
   for (guint i = 0; i < list->n; i++)
@@ -293,8 +263,9 @@ pick_uniform (const NameList *list,
 }
 
 /* Serbian Latin to Cyrillic, digraphs first (lj → љ, nj → њ, dž → џ). */
-static char *
-to_cyrillic (const char *latin)
+/* Serbian Latin to Cyrillic: names here, and the demo claims' texts. */
+char *
+_fd_demo_to_cyrillic (const char *latin)
 {
   static const struct { const char *from; const char *to; } map[] = {
     { "Lj", "Љ" }, { "LJ", "Љ" }, { "lj", "љ" }, { "Nj", "Њ" }, { "NJ", "Њ" }, { "nj", "њ" },
@@ -742,23 +713,6 @@ hour_weight (int hour)
     0, 0, 0, 0, 0, 0, 0, 0, 0.6, 0.9, 1.4, 1.5, 1.0, 0.9, 1.3, 1.2, 0.9, 0.6, 0.4, 0, 0, 0, 0, 0,
   };
   return hours[hour];
-}
-
-static const char *
-pick_weighted (Rng                *rng,
-               const char * const *codes,
-               const double       *weights,
-               guint               n)
-{
-  double r = rng_double (rng);
-
-  for (guint i = 0; i < n - 1; i++)
-    {
-      if (r < weights[i])
-        return codes[i];
-      r -= weights[i];
-    }
-  return codes[n - 1];
 }
 
 /* Minutes of service, log-normal-ish around a technique's typical length: empathy costs

@@ -22,4 +22,14 @@ gboolean fd_demo_generate_visits (FdStore  *store,
                                   gint64    until,
                                   GError  **error);
 
+/* Adds @n_claims claims over the three years before @until, spread over the existing
+ * branches and customers, each with its thread (about three letters, e-mails or call
+ * notes in the customer's language, written from the reply templates) and history: old
+ * ones mostly closed, recent ones open, a few overdue. Deterministic for a seed and @until. */
+gboolean fd_demo_generate_claims (FdStore  *store,
+                                  guint     n_claims,
+                                  guint64   seed,
+                                  gint64    until,
+                                  GError  **error);
+
 G_END_DECLS

@@ -655,6 +655,9 @@ fd_store_list_claims (FdStore   *self,
   return fd_store_list_claims_page (self, &filter, NULL, limit, error);
 }
 
+/* Documents read per statement while searching: a page's claims have a few each. */
+#define SEARCH_BATCH 200
+
 /* The FTS5 query for @text: every folded word, the last ones as prefixes. One-letter
  * words match whole words only: no prefix index serves them, and they match everything. */
 static char *
@@ -701,6 +704,7 @@ fd_store_search_claims (FdStore     *self,
   FdDatabase *db;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *match = NULL;
+  g_autoptr(GArray) ids = NULL;
   gint64 reference_id = 0;
   sqlite3_stmt *stmt;
   int year, rc = SQLITE_DONE;
@@ -733,43 +737,52 @@ fd_store_search_claims (FdStore     *self,
   if (!(match = fts_query (query)))
     return g_steal_pointer (&out);
 
+  /* Matches come claim by claim in rowid order, a few documents each: read them in
+   * batches from where the last one stopped, keeping each claim once, until the page is
+   * full. Ordering by rowid keeps a common word as cheap as a rare one. */
   db = _fd_store_get_database (self);
-  if (!(stmt = fd_database_prepare (db,
-          "SELECT rowid FROM claim_fts WHERE claim_fts MATCH ?1 AND rowid < ?2 ORDER BY rowid DESC", error)))
-    return NULL;
-  fd_bind_text (stmt, 1, match);
-  sqlite3_bind_int64 (stmt, 2, before_id > 0 ? before_id * FD_CLAIM_FTS_STRIDE : G_MAXINT64);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (gint64 from = before_id > 0 ? before_id * FD_CLAIM_FTS_STRIDE : G_MAXINT64, last = 0;
+       out->len + ids->len < limit; )
+    {
+      guint rows = 0;
 
-  /* Documents come claim by claim in rowid order: keep each claim once. */
-  {
-    gint64 last = 0;
-    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-    while (out->len + ids->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0) / FD_CLAIM_FTS_STRIDE;
-
-        if (id != last && id != reference_id)
-          g_array_append_val (ids, id);
-        last = id;
-      }
-    if (out->len + ids->len < limit && rc != SQLITE_DONE)
-      {
-        sqlite3_reset (stmt);
-        fd_database_set_error (db, rc, error);
+      if (!(stmt = fd_database_prepare (db,
+              "SELECT rowid FROM claim_fts WHERE claim_fts MATCH ?1 AND rowid < ?2"
+              " ORDER BY rowid DESC LIMIT ?3", error)))
         return NULL;
-      }
-    sqlite3_reset (stmt);
+      fd_bind_text (stmt, 1, match);
+      sqlite3_bind_int64 (stmt, 2, from);
+      sqlite3_bind_int (stmt, 3, SEARCH_BATCH);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 rowid = sqlite3_column_int64 (stmt, 0);
+          gint64 id = rowid / FD_CLAIM_FTS_STRIDE;
 
-    for (guint i = 0; i < ids->len; i++)
-      {
-        FdClaim *claim = fd_store_get_claim (self, g_array_index (ids, gint64, i), error);
-
-        if (claim == NULL)
+          rows++;
+          from = rowid;
+          if (id != last && id != reference_id && out->len + ids->len < limit)
+            g_array_append_val (ids, id);
+          last = id;
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          fd_database_set_error (db, rc, error);
           return NULL;
-        g_ptr_array_add (out, claim);
-      }
-  }
+        }
+      if (rows < SEARCH_BATCH)
+        break;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      FdClaim *claim = fd_store_get_claim (self, g_array_index (ids, gint64, i), error);
+
+      if (claim == NULL)
+        return NULL;
+      g_ptr_array_add (out, claim);
+    }
   return g_steal_pointer (&out);
 }
 

@@ -154,4 +154,64 @@ void              _fd_customer_search_free     (FdCustomerSearch *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdCustomerSearch, _fd_customer_search_free)
 
+/* Bulk loading of claims and their threads (demo data, imports). */
+typedef struct
+{
+  gint64      branch_id;
+  gint64      customer_id;
+  gint64      assignee_id;
+  const char *kind;
+  const char *channel;
+  const char *category;
+  const char *priority;
+  const char *status;        /* the last status; its change is recorded at @updated_at */
+  const char *summary;
+  const char *concerns;
+  gint64      received_at;
+  gint64      ack_due_at;
+  gint64      due_at;
+  gint64      acknowledged_at;
+  gint64      resolved_at;
+  gint64      closed_at;
+  gint64      updated_at;
+  const char *problem;
+  const char *solution;
+  const char *benefit;
+  int         satisfaction;
+  const char *actor;
+} FdClaimRow;
+
+typedef struct
+{
+  const char *direction;
+  const char *channel;
+  gint64      at;
+  const char *subject;
+  const char *body;
+  const char *language;
+  const char *template_code;
+  const char *author;
+} FdMessageRow;
+
+typedef struct _FdBulkClaims FdBulkClaims;
+
+FdBulkClaims *_fd_store_bulk_claims_begin       (FdStore             *self,
+                                                 guint                expected,
+                                                 GError             **error);
+gint64        _fd_store_bulk_claims_add         (FdBulkClaims        *bulk,
+                                                 const FdClaimRow    *row,
+                                                 char               **reference,
+                                                 GError             **error);
+gboolean      _fd_store_bulk_claims_add_message (FdBulkClaims        *bulk,
+                                                 gint64               claim_id,
+                                                 int                  position,
+                                                 const FdMessageRow  *row,
+                                                 GError             **error);
+gboolean      _fd_store_bulk_claims_commit      (FdBulkClaims        *bulk,
+                                                 GError             **error);
+void          _fd_store_bulk_claims_free        (FdBulkClaims        *bulk);
+guint         _fd_store_count_claims            (FdStore             *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdBulkClaims, _fd_store_bulk_claims_free)
+
 G_END_DECLS
