@@ -924,6 +924,20 @@ commands)
     grep -q -- "--db" <<<"$out" || fail "$command --help lacks --db: $out"
   done
   run 0 customer --help
+  for command in "claim open" "claim show" "claim list" "claim search" "claim move" \
+                 "claim update" "claim reply" "claim resolve" "claim letter" \
+                 "claim template list" "claim template show"; do
+    # shellcheck disable=SC2086
+    run 0 $command --help
+    grep -q -- "--staff" <<<"$out" || fail "$command --help lacks --staff: $out"
+  done
+  run 0 claim --help
+  for action in search update reply letter template; do
+    grep -q "claim $action" <<<"$out" || fail "claim --help lacks $action: $out"
+  done
+  run 0 claim template --help
+  run 1 claim template frobnicate
+  grep -q "frobnicate" <<<"$err" || fail "unknown template command not named: $err"
 
   run 1 frobnicate
   grep -q "frobnicate" <<<"$err" || fail "unknown command not named: $err"
