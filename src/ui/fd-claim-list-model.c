@@ -8,9 +8,6 @@
 
 #include "fd-claim-list-model.h"
 
-/* When a row this close to the end is asked for, the next page is read. */
-#define LOAD_AHEAD 15
-
 struct _FdClaimListModel
 {
   GObject        parent_instance;
@@ -214,10 +211,6 @@ fd_claim_list_model_get_item (GListModel *model,
 
   if (position >= self->items->len)
     return NULL;
-
-  /* Near the end: read the next page soon, never from here (the view is mid-update). */
-  if (self->has_more && self->load_source == 0 && position + LOAD_AHEAD >= self->items->len)
-    self->load_source = g_idle_add (load_more_cb, self);
 
   return g_object_ref (g_ptr_array_index (self->items, position));
 }
@@ -480,6 +473,18 @@ fd_claim_list_model_get_customer_name (FdClaimListModel *self,
   g_return_val_if_fail (FD_IS_CLAIM_LIST_MODEL (self), NULL);
 
   return g_hash_table_lookup (self->names, &customer_id);
+}
+
+/* Reads the next page soon, from an idle: the caller (a view scrolled near the end) may be in
+ * the middle of a layout, and never sees items-changed from inside its own call. GtkListView
+ * asks get_item() for up to 200 rows it may never show, so asking is no sign of scrolling. */
+void
+fd_claim_list_model_load_more (FdClaimListModel *self)
+{
+  g_return_if_fail (FD_IS_CLAIM_LIST_MODEL (self));
+
+  if (self->has_more && self->load_source == 0)
+    self->load_source = g_idle_add (load_more_cb, self);
 }
 
 void

@@ -700,8 +700,18 @@ fill_history (FdClaimPage *self)
       FdHistoryEntry *entry = g_ptr_array_index (entries, i);
       g_autofree char *when = format_time (fd_history_entry_get_at (entry));
       const char *detail = fd_history_entry_get_detail (entry);
+      const char *actor = fd_history_entry_get_actor (entry);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
+
+      if (!is_blank (actor))
+        {
+          /* Translators: when a claim changed and who changed it, e.g. "3 March 2026, 14:05 · Ana" */
+          char *when_who = g_strdup_printf (C_("claim history", "%1$s · %2$s"), when, actor);
+
+          g_free (when);
+          when = when_who;
+        }
 
       if (!is_blank (detail))
         /* Translators: a claim history line: what changed (e.g. "New → Acknowledged"), then when */

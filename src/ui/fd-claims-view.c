@@ -25,6 +25,7 @@ struct _FdClaimsView
   AdwComboRow      *branch_row;
   GtkSwitch        *overdue_switch;
   GtkStack         *list_stack;
+  GtkScrolledWindow *list_scroller;
   GtkListView      *list_view;
   AdwStatusPage    *empty_page;
   GtkLabel         *count_label;
@@ -412,6 +413,19 @@ on_filter_changed_cb (FdClaimsView *self)
   update_count (self);
 }
 
+/* Within a screenful of the end, the next page is read. */
+static void
+on_list_adjustment_changed_cb (FdClaimsView  *self,
+                               GtkAdjustment *adjustment)
+{
+  double left = gtk_adjustment_get_upper (adjustment) -
+                (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+
+  if (self->claims != NULL && gtk_adjustment_get_page_size (adjustment) > 0 &&
+      left < gtk_adjustment_get_page_size (adjustment))
+    fd_claim_list_model_load_more (self->claims);
+}
+
 static void
 on_leaflet_folded_changed_cb (FdClaimsView *self)
 {
@@ -537,6 +551,7 @@ fd_claims_view_class_init (FdClaimsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdClaimsView, branch_row);
   gtk_widget_class_bind_template_child (widget_class, FdClaimsView, overdue_switch);
   gtk_widget_class_bind_template_child (widget_class, FdClaimsView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, FdClaimsView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, FdClaimsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, FdClaimsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, FdClaimsView, count_label);
@@ -554,6 +569,7 @@ static void
 fd_claims_view_init (FdClaimsView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkAdjustment *adjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -571,6 +587,12 @@ fd_claims_view_init (FdClaimsView *self)
   fill_store_filters (self);
 
   g_object_bind_property (self->leaflet, "folded", self->page, "folded", G_BINDING_SYNC_CREATE);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_list_adjustment_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_list_adjustment_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   update_count (self);
   update_actions (self);
