@@ -274,6 +274,25 @@ read_body_file (const char  *path,
   return g_steal_pointer (&contents);
 }
 
+/* An attachment as “name (size)”, or NULL past the last one. */
+char *
+_fd_cli_format_attachment (FdClaimMessage *message,
+                           guint           index)
+{
+  g_autofree char *size_text = NULL;
+  const char *name = NULL;
+  gint64 attachment_id = 0;
+  gint64 size = 0;
+
+  if (!fd_claim_message_get_attachment (message, index, &attachment_id, &name, &size))
+    return NULL;
+
+  size_text = g_format_size ((guint64) MAX (size, 0));
+
+  /* Translators: an attachment's file name and size, as in “photo.jpg (1.2 MB)” */
+  return g_strdup_printf (_("%s (%s)"), name, size_text);
+}
+
 static void
 print_message (FdClaimMessage *message,
                FdClaim        *claim,
@@ -322,19 +341,13 @@ print_message (FdClaimMessage *message,
   attachments = g_string_new (NULL);
   for (guint i = 0; i < n_attachments; i++)
     {
-      g_autofree char *size_text = NULL;
-      const char *name = NULL;
-      gint64 attachment_id = 0;
-      gint64 size = 0;
+      g_autofree char *attachment = _fd_cli_format_attachment (message, i);
 
-      if (!fd_claim_message_get_attachment (message, i, &attachment_id, &name, &size))
+      if (attachment == NULL)
         continue;
-
-      size_text = g_format_size ((guint64) MAX (size, 0));
       if (attachments->len > 0)
         g_string_append_c (attachments, '\n');
-      /* Translators: an attachment's file name and size, as in “photo.jpg (1.2 MB)” */
-      g_string_append_printf (attachments, _("%s (%s)"), name, size_text);
+      g_string_append (attachments, attachment);
     }
 
   out = g_string_new (NULL);

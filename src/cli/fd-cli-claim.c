@@ -192,19 +192,15 @@ print_messages (GString   *out,
 
       for (guint j = 0; j < n_attachments; j++)
         {
-          g_autofree char *size_text = NULL;
+          g_autofree char *attachment = _fd_cli_format_attachment (message, j);
           g_autofree char *line = NULL;
-          const char *name = NULL;
-          gint64 attachment_id = 0;
-          gint64 size = 0;
 
-          if (!fd_claim_message_get_attachment (message, j, &attachment_id, &name, &size))
+          if (attachment == NULL)
             continue;
 
-          size_text = g_format_size ((guint64) MAX (size, 0));
-          /* Translators: an attachment's file name and size, as in
+          /* Translators: %s is an attachment's name and size, as in
            * “Attachment: photo.jpg (1.2 MB)” */
-          line = g_strdup_printf (_("Attachment: %s (%s)"), name, size_text);
+          line = g_strdup_printf (_("Attachment: %s"), attachment);
           g_string_append_printf (out, "    %s\n", line);
         }
     }

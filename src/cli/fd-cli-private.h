@@ -70,13 +70,16 @@ gboolean    _fd_cli_optional_text       (const char          *arg,
                                          const char          *field,
                                          char               **out,
                                          GError             **error);
+/* fd-cli-claim-letter.c */
+int         _fd_cli_claim_letter        (FdCli               *cli,
+                                         char               **args);
 /* fd-cli-claim-reply.c */
 int         _fd_cli_claim_reply         (FdCli               *cli,
                                          char               **args);
-int         _fd_cli_claim_letter        (FdCli               *cli,
-                                         char               **args);
 int         _fd_cli_claim_template      (FdCli               *cli,
                                          char               **args);
+char       *_fd_cli_format_attachment   (FdClaimMessage      *message,
+                                         guint                index);
 
 /* fd-cli-util.c */
 void        _fd_cli_print               (const char          *format,
