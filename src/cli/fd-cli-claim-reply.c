@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -270,6 +271,10 @@ read_body_file (const char  *path,
                    _("The message in “%s” is not UTF-8 text."), shown);
       return NULL;
     }
+
+  /* Editors on Windows start UTF-8 files with a byte order mark; it is not text. */
+  if (g_str_has_prefix (contents, "\xef\xbb\xbf"))
+    memmove (contents, contents + 3, length - 3 + 1);
 
   return g_steal_pointer (&contents);
 }

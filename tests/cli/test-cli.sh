@@ -384,6 +384,9 @@ claims-reply)
       <"$tmp/note.txt"
   assert_json 'j["body"] == "Belde terug: komt dinsdag langs." and j["channel"] == "phone"'
   assert_json 'j["subject"] is None'
+  printf '\xef\xbb\xbfMet BOM.' >"$tmp/bom.txt"
+  run 0 --db "$db" claim reply "$ref_en" --direction in --channel email --body-file "$tmp/bom.txt" --json
+  assert_json 'j["body"] == "Met BOM."'
 
   # Attachments: stored with their names and sizes.
   head -c 1234 /dev/urandom >"$tmp/photo.jpg"
