@@ -318,6 +318,7 @@ claims-reply)
   # A reply from each template in each customer language: the body is filled in, in the
   # customer's language, with the reference and the customer's name.
   declare -A given=([en]=Alice [nl]=Anouk [sr]=Милан [sr@latin]=Milan [lv]=Jānis)
+  declare -A ref_of=()
   declare -A family=([en]=Walker [nl]=Vermeulen [sr]=Ђорђевић [sr@latin]=Petrović [lv]=Bērziņš)
   for lang in en nl sr sr@latin lv; do
     run 0 --db "$db" customer add --given "${given[$lang]}" --family "${family[$lang]}" \
@@ -327,7 +328,7 @@ claims-reply)
         --category slow_response --received 2026-01-05T09:00:00+01:00 --json
     ref=$(json 'j["reference"]')
     claim_id=$(json 'j["id"]')
-    eval "ref_${lang//@/_}=\$ref"
+    ref_of[$lang]=$ref
     for code in $codes; do
       run 0 --db "$db" claim reply "$ref" --direction out --channel letter --template "$code" --json
       assert_json "sorted(j) == sorted($message_keys)"
@@ -358,46 +359,46 @@ claims-reply)
   done
 
   # The human form names the reference and shows the text.
-  run 0 --db "$db" claim reply "$ref_nl" --direction out --channel email --template acknowledgement
-  grep -q "$ref_nl" <<<"$out" || fail "human reply lacks the reference: $out"
+  run 0 --db "$db" claim reply "${ref_of[nl]}" --direction out --channel email --template acknowledgement
+  grep -q "${ref_of[nl]}" <<<"$out" || fail "human reply lacks the reference: $out"
   grep -q "Vermeulen" <<<"$out" || fail "human reply lacks the text: $out"
   [[ "$out" != "{"* ]] || fail "human output looks like JSON"
-  run 0 --db "$db" claim show "$ref_nl"
+  run 0 --db "$db" claim show "${ref_of[nl]}"
   grep -qi "correspondence" <<<"$out" || fail "human show lacks the thread: $out"
 
   # --language and --subject override the customer's language and the template's subject.
-  run 0 --db "$db" claim reply "$ref_en" --direction out --channel email \
+  run 0 --db "$db" claim reply "${ref_of[en]}" --direction out --channel email \
       --template acknowledgement --language nl --subject "Uw klacht" --json
-  assert_json "j['language'] == 'nl' and j['subject'] == 'Uw klacht' and '$ref_en' in j['body']"
+  assert_json "j['language'] == 'nl' and j['subject'] == 'Uw klacht' and '${ref_of[en]}' in j['body']"
   body_nl_for_en=$(json 'j["body"]')
   [ "$body_nl_for_en" != "$(cat "$tmp/body-en-acknowledgement")" ] || fail "--language nl wrote English"
 
   # --body-file: the text of a file, as written; “-” reads standard input.
   printf 'Geachte heer Đorđević,\n\nDank voor uw brief van 3 januari.\n' >"$tmp/letter.txt"
-  run 0 --db "$db" claim reply "$ref_en" --direction in --channel letter \
+  run 0 --db "$db" claim reply "${ref_of[en]}" --direction in --channel letter \
       --body-file "$tmp/letter.txt" --subject "Brief" --at 2026-01-06T10:00:00+01:00 --json
   assert_json 'j["body"].rstrip("\n") == "Geachte heer Đorđević,\n\nDank voor uw brief van 3 januari."'
   assert_json 'j["direction"] == "in" and j["channel"] == "letter" and j["template"] is None'
   assert_json 'j["subject"] == "Brief" and j["at"] == "2026-01-06T09:00:00Z"'
   printf 'Belde terug: komt dinsdag langs.' >"$tmp/note.txt"
-  run 0 --db "$db" claim reply "$ref_en" --direction out --channel phone --body-file - --json \
+  run 0 --db "$db" claim reply "${ref_of[en]}" --direction out --channel phone --body-file - --json \
       <"$tmp/note.txt"
   assert_json 'j["body"] == "Belde terug: komt dinsdag langs." and j["channel"] == "phone"'
   assert_json 'j["subject"] is None'
   printf '\xef\xbb\xbfMet BOM.' >"$tmp/bom.txt"
-  run 0 --db "$db" claim reply "$ref_en" --direction in --channel email --body-file "$tmp/bom.txt" --json
+  run 0 --db "$db" claim reply "${ref_of[en]}" --direction in --channel email --body-file "$tmp/bom.txt" --json
   assert_json 'j["body"] == "Met BOM."'
 
   # Attachments: stored with their names and sizes.
   head -c 1234 /dev/urandom >"$tmp/photo.jpg"
   printf 'scan' >"$tmp/scan.pdf"
-  run 0 --db "$db" claim reply "$ref_en" --direction in --channel email \
+  run 0 --db "$db" claim reply "${ref_of[en]}" --direction in --channel email \
       --body-file "$tmp/letter.txt" --attach "$tmp/photo.jpg" --attach "$tmp/scan.pdf" --json
   assert_json '[(a["name"], a["size"]) for a in j["attachments"]] == [("photo.jpg", 1234), ("scan.pdf", 4)]'
   assert_json 'all(isinstance(a["id"], int) for a in j["attachments"])'
-  run 0 --db "$db" claim show "$ref_en" --json
+  run 0 --db "$db" claim show "${ref_of[en]}" --json
   assert_json '[(a["name"], a["size"]) for a in j["messages"][-1]["attachments"]] == [("photo.jpg", 1234), ("scan.pdf", 4)]'
-  run 0 --db "$db" claim show "$ref_en"
+  run 0 --db "$db" claim show "${ref_of[en]}"
   grep -q "photo.jpg" <<<"$out" || fail "human show lacks the attachment: $out"
 
   # Bad input exits 1, names the problem and writes nothing.
@@ -407,30 +408,30 @@ claims-reply)
   typo=$("$PY" -c '
 import sys
 r = sys.argv[1]
-print(r[:10] + str((int(r[10]) + 1) % 10) + r[11:])' "$ref_en")
-  refused "template|body-file" claim reply "$ref_en" --direction out --channel email
-  refused "template|body-file" claim reply "$ref_en" --direction out --channel email \
+print(r[:10] + str((int(r[10]) + 1) % 10) + r[11:])' "${ref_of[en]}")
+  refused "template|body-file" claim reply "${ref_of[en]}" --direction out --channel email
+  refused "template|body-file" claim reply "${ref_of[en]}" --direction out --channel email \
       --template acknowledgement --body-file "$tmp/letter.txt"
-  refused "template" claim reply "$ref_en" --direction out --channel email --template grumble
-  refused "direction" claim reply "$ref_en" --direction sideways --channel email \
+  refused "template" claim reply "${ref_of[en]}" --direction out --channel email --template grumble
+  refused "direction" claim reply "${ref_of[en]}" --direction sideways --channel email \
       --template acknowledgement
-  refused "direction" claim reply "$ref_en" --channel email --template acknowledgement
-  refused "channel" claim reply "$ref_en" --direction out --channel fax --template acknowledgement
-  refused "channel" claim reply "$ref_en" --direction out --template acknowledgement
-  refused "language" claim reply "$ref_en" --direction out --channel email \
+  refused "direction" claim reply "${ref_of[en]}" --channel email --template acknowledgement
+  refused "channel" claim reply "${ref_of[en]}" --direction out --channel fax --template acknowledgement
+  refused "channel" claim reply "${ref_of[en]}" --direction out --template acknowledgement
+  refused "language" claim reply "${ref_of[en]}" --direction out --channel email \
       --template acknowledgement --language de
-  refused "missing\.txt" claim reply "$ref_en" --direction in --channel letter \
+  refused "missing\.txt" claim reply "${ref_of[en]}" --direction in --channel letter \
       --body-file "$tmp/missing.txt"
-  refused "UTF-8" claim reply "$ref_en" --direction in --channel letter \
+  refused "UTF-8" claim reply "${ref_of[en]}" --direction in --channel letter \
       --body-file "$tmp/latin1.txt"
-  refused "folder" claim reply "$ref_en" --direction in --channel letter --body-file "$tmp/folder"
-  refused "nothere\.jpg" claim reply "$ref_en" --direction in --channel email \
+  refused "folder" claim reply "${ref_of[en]}" --direction in --channel letter --body-file "$tmp/folder"
+  refused "nothere\.jpg" claim reply "${ref_of[en]}" --direction in --channel email \
       --body-file "$tmp/letter.txt" --attach "$tmp/photo.jpg" --attach "$tmp/nothere.jpg"
-  refused "huge\.bin.*(large|MiB|MB)|(large|MiB|MB).*huge\.bin" claim reply "$ref_en" \
+  refused "huge\.bin.*(large|MiB|MB)|(large|MiB|MB).*huge\.bin" claim reply "${ref_of[en]}" \
       --direction in --channel email --body-file "$tmp/letter.txt" --attach "$tmp/huge.bin"
-  refused "folder" claim reply "$ref_en" --direction in --channel email \
+  refused "folder" claim reply "${ref_of[en]}" --direction in --channel email \
       --body-file "$tmp/letter.txt" --attach "$tmp/folder"
-  refused "at" claim reply "$ref_en" --direction out --channel email \
+  refused "at" claim reply "${ref_of[en]}" --direction out --channel email \
       --template acknowledgement --at yesterday
   refused "." claim reply "$typo" --direction out --channel email --template acknowledgement
   refused "." claim reply 999999 --direction out --channel email --template acknowledgement
