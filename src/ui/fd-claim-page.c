@@ -377,12 +377,32 @@ fill_resolution (FdClaimPage *self)
     gtk_toggle_button_set_active (self->satisfaction[i], satisfaction == i + 1);
 }
 
+static gboolean
+same_strings (GListModel    *model,
+              GtkStringList *labels)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (labels));
+
+  if (model == NULL || g_list_model_get_n_items (model) != n_items)
+    return FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
+                   gtk_string_list_get_string (labels, i)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The model is only replaced when its choices changed: the refill after an edit runs inside
+ * the combo's own notify::selected, where a new model would free the one being changed. */
 static void
-fill_combo_strings (AdwComboRow *row,
+fill_combo_strings (AdwComboRow   *row,
                     GtkStringList *labels,
                     guint          selected)
 {
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  if (!same_strings (adw_combo_row_get_model (row), labels))
+    adw_combo_row_set_model (row, G_LIST_MODEL (labels));
   adw_combo_row_set_selected (row, selected);
 }
 
