@@ -86,7 +86,9 @@ static const char * const details[3][N_LANGS] = {
     "Molim vas da me kontaktirate telefonom.", "Lūdzu, sazinieties ar mani pa tālruni." },
 };
 
-static const char * const solutions[3][N_LANGS] = {
+/* Solutions and benefits: an invoice, a talk with the staff, a repair (for complaints, by
+ * category), then a suggestion taken up and a request answered. */
+static const char * const solutions[5][N_LANGS] = {
   { "We have corrected the invoice and refunded the difference.",
     "Wij hebben de factuur gecorrigeerd en het verschil terugbetaald.",
     "Ispravili smo račun i vratili vam razliku.",
@@ -99,16 +101,31 @@ static const char * const solutions[3][N_LANGS] = {
     "Een monteur heeft het onderdeel kosteloos vervangen.",
     "Serviser je besplatno zamenio deo.",
     "Tehniķis bez maksas nomainīja detaļu." },
+  { "We have passed your suggestion on to the management, and the branch will try opening on Saturday mornings.",
+    "Wij hebben uw voorstel doorgegeven aan de directie; het kantoor gaat proefdraaien met openingstijden op zaterdagochtend.",
+    "Vaš predlog prosledili smo upravi, a filijala će probno raditi i subotom ujutru.",
+    "Jūsu ierosinājumu esam nodevuši vadībai, un filiāle izmēģinās darbu arī sestdienu rītos." },
+  { "We have sent you a copy of your contract and the meter readings.",
+    "Wij hebben u een kopie van uw contract en de meterstanden gestuurd.",
+    "Poslali smo vam kopiju ugovora i stanje brojila.",
+    "Esam nosūtījuši Jums līguma kopiju un skaitītāja rādījumus." },
 };
 
-static const char * const benefits[3][N_LANGS] = {
+static const char * const benefits[5][N_LANGS] = {
   { "You pay only what was agreed.", "U betaalt alleen wat is afgesproken.",
     "Plaćate samo ono što je dogovoreno.", "Jūs maksājat tikai par to, par ko vienojāmies." },
   { "Next time you will be helped correctly at once.", "Bij uw volgende bezoek wordt u meteen goed geholpen.",
     "Pri sledećoj poseti odmah ćete dobiti pravu pomoć.", "Nākamajā apmeklējumā Jums uzreiz palīdzēs pareizi." },
   { "Your device works as it should again.", "Uw apparaat werkt weer zoals het hoort.",
     "Vaš uređaj ponovo radi kako treba.", "Jūsu ierīce atkal darbojas, kā nākas." },
+  { "You can visit us at a time that suits you.", "U kunt langskomen op een moment dat het u uitkomt.",
+    "Možete da nas posetite kada vama odgovara.", "Jūs varat mūs apmeklēt sev ērtā laikā." },
+  { "You have all your details at hand.", "U heeft al uw gegevens bij de hand.",
+    "Sve vaše podatke imate pri ruci.", "Visi Jūsu dati ir Jūsu rīcībā." },
 };
+
+/* Which solution answers a complaint of each category. */
+static const guint category_solution[G_N_ELEMENTS (category_codes)] = { 1, 1, 2, 2, 1, 1, 0, 1, 1 };
 
 static const char * const info_replies[N_LANGS] = {
   "Here is the information you asked for: my customer number and the dates of my visits.",
@@ -119,12 +136,12 @@ static const char * const info_replies[N_LANGS] = {
 
 typedef struct
 {
+  FdBranch           *branch;
   gint64              id;
+  int                 lang;        /* the language its customers write in */
   FdWorkingCalendar  *calendar;
   GArray             *staff;       /* gint64 */
-  char               *name;
-  char               *address;
-  char               *hours;
+  char               *address;     /* on one line */
 } Branch;
 
 static void
@@ -132,11 +149,10 @@ branch_clear (gpointer data)
 {
   Branch *b = data;
 
+  g_clear_object (&b->branch);
   g_clear_pointer (&b->calendar, fd_working_calendar_free);
   g_clear_pointer (&b->staff, g_array_unref);
-  g_free (b->name);
   g_free (b->address);
-  g_free (b->hours);
 }
 
 static int
@@ -179,14 +195,26 @@ load_branches (FdStore  *store,
 
       if (!fd_store_list_staff (store, fd_branch_get_id (branch), &ids, NULL, &roles, error))
         return FALSE;
+      b.branch = g_object_ref (branch);
       b.id = fd_branch_get_id (branch);
+      b.lang = g_strcmp0 (fd_branch_get_country (branch), "NL") == 0 || g_strcmp0 (fd_branch_get_country (branch), "BE") == 0 ? NL
+             : g_strcmp0 (fd_branch_get_country (branch), "RS") == 0 ? SR
+             : g_strcmp0 (fd_branch_get_country (branch), "LV") == 0 ? LV : EN;
       b.calendar = fd_working_calendar_new (branch, NULL, _fd_local_time_zone ());
       b.staff = g_array_new (FALSE, FALSE, sizeof (gint64));
       for (guint s = 0; s < ids->len; s++)
         if (g_strcmp0 (roles[s], "receptionist") != 0)
           g_array_append_val (b.staff, g_array_index (ids, gint64, s));
-      b.name = g_strdup (fd_branch_get_name (branch));
       b.address = g_strdup (fd_branch_get_address (branch));
+      g_strdelimit (b.address, "\n", ',');
+      {
+        g_autofree char *spaced = NULL;
+        g_auto(GStrv) parts = g_strsplit (b.address, ",", -1);
+
+        spaced = g_strjoinv (", ", parts);
+        g_free (b.address);
+        b.address = g_steal_pointer (&spaced);
+      }
       g_array_append_val (out, b);
     }
   return TRUE;
@@ -282,9 +310,9 @@ write_thread (Writer            *w,
   g_hash_table_insert (w->values, "customer_name", fd_customer_dup_display_name (customer));
   g_hash_table_insert (w->values, "reference", g_strdup (reference));
   g_hash_table_insert (w->values, "due_date", format_date (row->due_at, language));
-  g_hash_table_insert (w->values, "branch_name", g_strdup (branch->name));
+  g_hash_table_insert (w->values, "branch_name", g_strdup (fd_branch_get_name (branch->branch)));
   g_hash_table_insert (w->values, "branch_address", g_strdup (branch->address));
-  g_hash_table_insert (w->values, "opening_hours", g_strdup (""));
+  g_hash_table_insert (w->values, "opening_hours", fd_letter_format_hours (branch->branch, language, "\n"));
   g_hash_table_insert (w->values, "staff_name", g_strdup (author));
   g_hash_table_insert (w->values, "problem", g_strdup (row->problem ? row->problem : row->summary));
   g_hash_table_insert (w->values, "solution", g_strdup (row->solution ? row->solution : "…"));
@@ -354,6 +382,25 @@ choose_status (Rng        *rng,
   row->updated_at = MAX (row->closed_at, MAX (row->resolved_at, MAX (row->acknowledged_at, row->received_at)));
 }
 
+/* A branch where the customer's language is spoken, if there is one. */
+static const Branch *
+pick_branch (Rng    *rng,
+             GArray *branches,
+             int     lang)
+{
+  guint matching = 0, n;
+
+  for (guint i = 0; i < branches->len; i++)
+    matching += g_array_index (branches, Branch, i).lang == lang;
+  if (matching == 0)
+    return &g_array_index (branches, Branch, rng_range (rng, branches->len));
+  n = rng_range (rng, matching);
+  for (guint i = 0; i < branches->len; i++)
+    if (g_array_index (branches, Branch, i).lang == lang && n-- == 0)
+      return &g_array_index (branches, Branch, i);
+  g_assert_not_reached ();
+}
+
 /* How satisfied customers were with a resolution: mostly, not always. */
 static int
 satisfaction (Rng *rng)
@@ -405,19 +452,20 @@ fd_demo_generate_claims (FdStore  *store,
 
   for (guint i = 0; i < n_claims; i++)
     {
-      const Branch *branch = &g_array_index (branches, Branch, rng_range (&rng, branches->len));
       gint64 customer_id = first_customer + (gint64) (rng_next (&rng) % (guint64) (last_customer - first_customer + 1));
       g_autoptr(FdCustomer) customer = fd_store_get_customer (store, customer_id, NULL);
+      const Branch *branch;
       g_autofree char *summary = NULL, *problem = NULL, *solution = NULL, *benefit = NULL;
       g_autofree char *detail = NULL, *author = NULL, *reference = NULL;
       FdClaimRow row = { 0 };
-      guint pick = rng_range (&rng, 3);
+      guint pick = 0;
       const char *language;
       gint64 id;
 
       if (customer == NULL)
         continue;   /* a gap in the ids */
       language = fd_customer_get_language (customer);
+      branch = pick_branch (&rng, branches, lang_index (language));
       row.branch_id = branch->id;
       row.customer_id = customer_id;
       row.kind = pick_weighted (&rng, kinds, kind_weights, G_N_ELEMENTS (kinds));
@@ -432,11 +480,13 @@ fd_demo_generate_claims (FdStore  *store,
           for (c = 0; !g_str_equal (category_codes[c], row.category); c++)
             ;
           summary = localized (complaint_texts[c], language);
+          pick = category_solution[c];
         }
       else
         {
           row.category = "other";
           summary = localized (kind_texts[g_str_equal (row.kind, "compliment") ? 0 : g_str_equal (row.kind, "suggestion") ? 1 : 2], language);
+          pick = g_str_equal (row.kind, "suggestion") ? 3 : 4;
         }
       row.summary = summary;
       row.ack_due_at = fd_working_calendar_add_days (branch->calendar, row.received_at,

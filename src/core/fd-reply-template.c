@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "fd-branch.h"
 #include "fd-error.h"
 #include "fd-reply-template.h"
 
@@ -454,4 +455,48 @@ fd_letter_phrase (const char *key,
       return p->en;
     }
   g_return_val_if_reached (NULL);
+}
+
+static gboolean
+same_hours (FdBranch *branch,
+            int       a,
+            int       b)
+{
+  int oa, ca, ob, cb;
+  gboolean open_a = fd_branch_get_hours (branch, a, &oa, &ca);
+  gboolean open_b = fd_branch_get_hours (branch, b, &ob, &cb);
+
+  return open_a == open_b && (!open_a || (oa == ob && ca == cb));
+}
+
+/**
+ * fd_letter_format_hours:
+ *
+ * Returns: (transfer full): the week's hours in @language, days with the same hours
+ *   together (“Maandag–Vrijdag: 09:00–17:00”), joined by @separator
+ */
+char *
+fd_letter_format_hours (FdBranch   *branch,
+                    const char *language,
+                    const char *separator)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int first = 1, last; first <= 7; first = last + 1)
+    {
+      int opens, closes;
+
+      for (last = first; last < 7 && same_hours (branch, first, last + 1); last++)
+        ;
+      if (text->len)
+        g_string_append (text, separator);
+      g_string_append (text, fd_letter_weekday_name (first, language));
+      if (last > first)
+        g_string_append_printf (text, "–%s", fd_letter_weekday_name (last, language));
+      if (fd_branch_get_hours (branch, first, &opens, &closes))
+        g_string_append_printf (text, ": %02d:%02d–%02d:%02d", opens / 60, opens % 60, closes / 60, closes % 60);
+      else
+        g_string_append_printf (text, ": %s", fd_letter_phrase ("closed", language));
+    }
+  return g_string_free (text, FALSE);
 }

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "fd-branch.h"
+
 G_BEGIN_DECLS
 
 /* Reply templates: the built-in texts in each customer language (en, nl, sr, sr@latin, lv)
@@ -35,6 +37,10 @@ char               *fd_letter_format_date          (GDateTime   *date,
                                                     const char  *language);
 const char         *fd_letter_weekday_name         (int          weekday,   /* 1 = Monday */
                                                     const char  *language);
+/* The branch's week in @language, days with the same hours together, joined by @separator. */
+char               *fd_letter_format_hours         (FdBranch    *branch,
+                                                    const char  *language,
+                                                    const char  *separator);
 /* The words of a letter's frame: reference, phone, email, opening_hours, closed. */
 const char         *fd_letter_phrase               (const char  *key,
                                                     const char  *language);

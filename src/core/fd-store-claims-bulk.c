@@ -88,6 +88,34 @@ add_event (FdDatabase  *db,
   return fd_database_step_done (db, stmt, error);
 }
 
+/* The workflow's steps from new to the row's status, at the times the row gives. */
+static gboolean
+add_history (FdDatabase        *db,
+             gint64             id,
+             const FdClaimRow  *row,
+             GError           **error)
+{
+  gboolean working = g_str_equal (row->status, "in_progress") || g_str_equal (row->status, "waiting_for_customer");
+  gint64 started = row->acknowledged_at + 3600;
+
+  if (!add_event (db, id, row->received_at, NULL, "new", row->actor, error))
+    return FALSE;
+  if (row->acknowledged_at == 0)
+    return TRUE;
+  if (!add_event (db, id, row->acknowledged_at, "new", "acknowledged", row->actor, error))
+    return FALSE;
+  if (working && !add_event (db, id, started, "acknowledged", "in_progress", row->actor, error))
+    return FALSE;
+  if (g_str_equal (row->status, "waiting_for_customer") &&
+      !add_event (db, id, started + 86400, "in_progress", "waiting_for_customer", row->actor, error))
+    return FALSE;
+  if (row->resolved_at && !add_event (db, id, row->resolved_at, "acknowledged", "resolved", row->actor, error))
+    return FALSE;
+  if (row->closed_at && !add_event (db, id, row->closed_at, "resolved", "closed", row->actor, error))
+    return FALSE;
+  return TRUE;
+}
+
 /* Adds a claim, its history (opened, and its last status) and its search text; returns
  * its id, 0 on error. */
 gint64
@@ -148,9 +176,7 @@ _fd_store_bulk_claims_add (FdBulkClaims      *bulk,
 
   text = g_strjoin (" ", reference, row->summary ? row->summary : "", row->problem ? row->problem : "",
                     row->solution ? row->solution : "", row->benefit ? row->benefit : "", NULL);
-  if (!add_event (db, id, row->received_at, NULL, "new", row->actor, error) ||
-      (!g_str_equal (row->status, "new") &&
-       !add_event (db, id, row->updated_at, "new", row->status, row->actor, error)) ||
+  if (!add_history (db, id, row, error) ||
       !_fd_claim_fts_write (db, id * FD_CLAIM_FTS_STRIDE, NULL, text, error))
     return 0;
   if (reference_out)

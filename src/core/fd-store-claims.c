@@ -272,13 +272,105 @@ deadline_days (FdDatabase       *db,
 }
 
 static gboolean
+category_exists (FdDatabase *db,
+                 const char *code)
+{
+  sqlite3_stmt *stmt = fd_database_prepare (db, "SELECT 1 FROM claim_categories WHERE code = ?1", NULL);
+  gboolean known;
+
+  if (stmt == NULL || code == NULL)
+    return FALSE;
+  fd_bind_text (stmt, 1, code);
+  known = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return known;
+}
+
+/**
+ * fd_store_list_claim_categories:
+ * @codes: (out) (transfer full): the categories' codes, in order
+ * @labels: (out) (transfer full): their labels: the branch's own, else the translated default
+ */
+gboolean
+fd_store_list_claim_categories (FdStore  *self,
+                                GStrv    *codes,
+                                GStrv    *labels,
+                                GError  **error)
+{
+  FdDatabase *db;
+  g_autoptr(GStrvBuilder) code_builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) label_builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (FD_IS_STORE (self), FALSE);
+
+  db = _fd_store_get_database (self);
+  if (!(stmt = fd_database_prepare (db, "SELECT code, label FROM claim_categories ORDER BY position, code", error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = fd_column_text (stmt, 0);
+      const char *label = fd_column_text (stmt, 1);
+
+      g_strv_builder_add (code_builder, code);
+      g_strv_builder_add (label_builder, label ? label : fd_claim_category_to_label (code));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fd_database_set_error (db, rc, error);
+      return FALSE;
+    }
+  if (codes)
+    *codes = g_strv_builder_end (code_builder);
+  if (labels)
+    *labels = g_strv_builder_end (label_builder);
+  return TRUE;
+}
+
+/* Adds a category or renames one (a NULL @label restores the translated default). */
+gboolean
+fd_store_set_claim_category (FdStore     *self,
+                             const char  *code,
+                             const char  *label,
+                             GError     **error)
+{
+  FdDatabase *db;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (FD_IS_STORE (self), FALSE);
+
+  if (code == NULL || strlen (code) == 0 || strlen (code) > 40 || code[strspn (code, "abcdefghijklmnopqrstuvwxyz0123456789_")] != '\0')
+    {
+      fd_set_invalid (error, "code", _("A category code is at most 40 lower-case letters, digits or underscores."));
+      return FALSE;
+    }
+  if (label && (!g_utf8_validate (label, -1, NULL) || g_utf8_strlen (label, -1) > 100))
+    {
+      fd_set_invalid (error, "label", _("A category name is text of at most 100 characters."));
+      return FALSE;
+    }
+  db = _fd_store_get_database (self);
+  if (!(stmt = fd_database_prepare (db,
+          "INSERT INTO claim_categories (code, label, position)"
+          " VALUES (?1, ?2, (SELECT coalesce (max (position), 0) + 1 FROM claim_categories))"
+          " ON CONFLICT (code) DO UPDATE SET label = excluded.label", error)))
+    return FALSE;
+  fd_bind_text (stmt, 1, code);
+  fd_bind_text (stmt, 2, label && *label ? label : NULL);
+  if (!fd_database_step_done (db, stmt, error))
+    return FALSE;
+  _fd_store_emit_claims_changed (self);
+  return TRUE;
+}
+
+static gboolean
 validate_draft (FdDatabase          *db,
                 const FdClaimDraft  *draft,
                 GError             **error)
 {
   static const char * const channels[] = { "in_person", "phone", "email", "letter", NULL };
-  sqlite3_stmt *stmt;
-  gboolean known;
 
   if (draft->kind > FD_CLAIM_KIND_REQUEST)
     {
@@ -301,12 +393,7 @@ validate_draft (FdDatabase          *db,
       return FALSE;
     }
 
-  if (!(stmt = fd_database_prepare (db, "SELECT 1 FROM claim_categories WHERE code = ?1", error)))
-    return FALSE;
-  fd_bind_text (stmt, 1, draft->category);
-  known = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (!known)
+  if (!category_exists (db, draft->category))
     {
       /* Translators: %s is what the user gave as a claim category */
       fd_set_invalid (error, "category", _("“%s” is not a claim category."), draft->category ? draft->category : "");
@@ -544,30 +631,33 @@ fd_store_resolve_claim (FdStore     *self,
 }
 
 /* The filters every list statement applies after its index: ?1 status, ?2 kind,
- * ?3 category, ?4 assignee (0 any, -1 none), ?5 branch (0 any), ?6 overdue, ?7 now,
- * ?8/?9 the cursor (received_at, id; NULL: from the newest), ?10 the limit. */
+ * ?3 category, ?4 assignee (0 any, -1 none), ?5 branch (0 any), ?6 overdue, ?7 now;
+ * ?8/?9 the keyset cursor (NULL: from the start), ?10 the limit. */
 #define CLAIM_FILTERS \
   " (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR category = ?3)" \
   " AND (?4 = 0 OR (?4 = -1 AND assignee_id IS NULL) OR assignee_id = ?4)" \
   " AND (?5 = 0 OR branch_id = ?5)" \
-  " AND (?6 = 0 OR (resolved_at IS NULL AND closed_at IS NULL AND due_at < ?7))" \
-  " AND (?8 IS NULL OR (received_at, id) < (?8, ?9))" \
-  " ORDER BY received_at DESC, id DESC LIMIT ?10"
+  " AND (?6 = 0 OR (resolved_at IS NULL AND closed_at IS NULL AND due_at < ?7))"
+#define NEWEST_FIRST \
+  " AND (?8 IS NULL OR (received_at, id) < (?8, ?9)) ORDER BY received_at DESC, id DESC LIMIT ?10"
+#define MOST_OVERDUE_FIRST \
+  " AND (?8 IS NULL OR (due_at, id) > (?8, ?9)) ORDER BY due_at, id LIMIT ?10"
 
-/* One statement per driving index, so each filter reads only its own rows. */
+/* One statement per driving index, each an equality or range the index serves in list
+ * order, so a page reads about as many rows as it shows. */
 static const char *
 list_statement (const FdClaimFilter *filter)
 {
   if (filter->overdue)
     return "SELECT " CLAIM_COLUMNS " INDEXED BY claims_open_by_due"
-           " WHERE resolved_at IS NULL AND closed_at IS NULL AND due_at < ?7 AND" CLAIM_FILTERS;
+           " WHERE resolved_at IS NULL AND closed_at IS NULL AND due_at < ?7 AND" CLAIM_FILTERS MOST_OVERDUE_FIRST;
   if (filter->status >= 0)
-    return "SELECT " CLAIM_COLUMNS " INDEXED BY claims_by_status WHERE" CLAIM_FILTERS;
+    return "SELECT " CLAIM_COLUMNS " INDEXED BY claims_by_status WHERE status = ?1 AND" CLAIM_FILTERS NEWEST_FIRST;
   if (filter->assignee_id > 0)
-    return "SELECT " CLAIM_COLUMNS " INDEXED BY claims_by_assignee WHERE assignee_id = ?4 AND" CLAIM_FILTERS;
+    return "SELECT " CLAIM_COLUMNS " INDEXED BY claims_by_assignee WHERE assignee_id = ?4 AND" CLAIM_FILTERS NEWEST_FIRST;
   if (filter->branch_id > 0)
-    return "SELECT " CLAIM_COLUMNS " INDEXED BY claims_by_branch WHERE branch_id = ?5 AND" CLAIM_FILTERS;
-  return "SELECT " CLAIM_COLUMNS " INDEXED BY claims_by_received WHERE" CLAIM_FILTERS;
+    return "SELECT " CLAIM_COLUMNS " INDEXED BY claims_by_branch WHERE branch_id = ?5 AND" CLAIM_FILTERS NEWEST_FIRST;
+  return "SELECT " CLAIM_COLUMNS " INDEXED BY claims_by_received WHERE" CLAIM_FILTERS NEWEST_FIRST;
 }
 
 static GPtrArray *
@@ -617,6 +707,11 @@ fd_store_list_claims_page (FdStore             *self,
     }
 
   db = _fd_store_get_database (self);
+  if (filter->category != NULL && !category_exists (db, filter->category))
+    {
+      fd_set_invalid (error, "category", _("“%s” is not a claim category."), filter->category);
+      return NULL;
+    }
   if (!(stmt = fd_database_prepare (db, list_statement (filter), error)))
     return NULL;
   fd_bind_text (stmt, 1, filter->status >= 0 ? fd_claim_status_to_code (filter->status) : NULL);
@@ -628,7 +723,7 @@ fd_store_list_claims_page (FdStore             *self,
   sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
   if (after != NULL)
     {
-      sqlite3_bind_int64 (stmt, 8, after->received_at);
+      sqlite3_bind_int64 (stmt, 8, filter->overdue ? after->due_at : after->received_at);
       sqlite3_bind_int64 (stmt, 9, after->id);
     }
   sqlite3_bind_int (stmt, 10, MIN (limit, G_MAXINT));
@@ -656,7 +751,7 @@ fd_store_list_claims (FdStore   *self,
 }
 
 /* Documents read per statement while searching: a page's claims have a few each. */
-#define SEARCH_BATCH 200
+#define SEARCH_BATCH 600
 
 /* The FTS5 query for @text: every folded word, the last ones as prefixes. One-letter
  * words match whole words only: no prefix index serves them, and they match everything. */

@@ -590,46 +590,6 @@ format_local_date (gint64      at,
   return fd_letter_format_date (local, language);
 }
 
-static gboolean
-same_hours (FdBranch *branch,
-            int       a,
-            int       b)
-{
-  int oa, ca, ob, cb;
-  gboolean open_a = fd_branch_get_hours (branch, a, &oa, &ca);
-  gboolean open_b = fd_branch_get_hours (branch, b, &ob, &cb);
-
-  return open_a == open_b && (!open_a || (oa == ob && ca == cb));
-}
-
-/* The week's hours in @language, days with the same hours together: “Maandag–Vrijdag:
- * 09:00–17:00”, one span per item, joined by @separator. */
-static char *
-opening_hours_text (FdBranch   *branch,
-                    const char *language,
-                    const char *separator)
-{
-  GString *text = g_string_new (NULL);
-
-  for (int first = 1, last; first <= 7; first = last + 1)
-    {
-      int opens, closes;
-
-      for (last = first; last < 7 && same_hours (branch, first, last + 1); last++)
-        ;
-      if (text->len)
-        g_string_append (text, separator);
-      g_string_append (text, fd_letter_weekday_name (first, language));
-      if (last > first)
-        g_string_append_printf (text, "–%s", fd_letter_weekday_name (last, language));
-      if (fd_branch_get_hours (branch, first, &opens, &closes))
-        g_string_append_printf (text, ": %02d:%02d–%02d:%02d", opens / 60, opens % 60, closes / 60, closes % 60);
-      else
-        g_string_append_printf (text, ": %s", fd_letter_phrase ("closed", language));
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* The address on one line, as a sentence quotes it. */
 static char *
 one_line (const char *text)
@@ -672,7 +632,7 @@ placeholder_values (FdStore     *self,
   g_hash_table_insert (values, "branch_address", one_line (fd_branch_get_address (branch)));
   g_hash_table_insert (values, "branch_phone", g_strdup (fd_branch_get_phone (branch) ? fd_branch_get_phone (branch) : ""));
   g_hash_table_insert (values, "branch_email", g_strdup (fd_branch_get_email (branch) ? fd_branch_get_email (branch) : ""));
-  g_hash_table_insert (values, "opening_hours", opening_hours_text (branch, language, "\n"));
+  g_hash_table_insert (values, "opening_hours", fd_letter_format_hours (branch, language, "\n"));
   g_hash_table_insert (values, "staff_name", _fd_store_dup_actor (self));
   return values;
 }
@@ -814,7 +774,7 @@ fd_store_prepare_letter (FdStore  *self,
   reference = g_strdup_printf ("%s: %s", fd_letter_phrase ("reference", language), claim->reference);
   date = format_local_date (message->at, language);
   lines = branch_lines (branch, language);
-  hours = opening_hours_text (branch, language, " · ");
+  hours = fd_letter_format_hours (branch, language, " · ");
   footer = g_strdup_printf ("%s: %s", fd_letter_phrase ("opening_hours", language), hours);
   return fd_letter_new (language, fd_branch_get_name (branch), lines, recipient, reference, date,
                         message->subject, message->body, footer);

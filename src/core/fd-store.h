@@ -256,6 +256,18 @@ GPtrArray   *fd_store_list_claim_history    (FdStore      *self,
                                              gint64        claim_id,
                                              GError      **error);
 
+/* Claim categories in order: codes (the defaults of fd_claim_default_categories(), and any
+ * added) and labels (the branch's own name, else the translated default). */
+gboolean     fd_store_list_claim_categories (FdStore      *self,
+                                             GStrv        *codes,
+                                             GStrv        *labels,
+                                             GError      **error);
+/* Adds a category, or renames one (NULL @label: the translated default again). */
+gboolean     fd_store_set_claim_category    (FdStore      *self,
+                                             const char   *code,
+                                             const char   *label,
+                                             GError      **error);
+
 /* Who is working: the staff member whose name goes into claims' history and letters
  * (0: the operating system user's name). */
 void         fd_store_set_current_staff     (FdStore      *self,
@@ -278,8 +290,9 @@ typedef struct
 
 #define FD_CLAIM_FILTER_INIT { -1, -1, NULL, 0, 0, FALSE }
 
-/* A page of claims matching @filter, newest received first, starting after @after (NULL:
- * from the newest): a keyset page, never an offset. Element type FdClaim. */
+/* A page of claims matching @filter, newest received first (overdue ones: longest overdue
+ * first), starting after @after, the last claim of the previous page (NULL: from the
+ * start): a keyset page, never an offset. Element type FdClaim. */
 GPtrArray   *fd_store_list_claims_page      (FdStore             *self,
                                              const FdClaimFilter *filter,
                                              FdClaim             *after,
