@@ -220,28 +220,11 @@ branch_calendar (FdStore  *self,
                  gint64    branch_id,
                  GError  **error)
 {
-  FdDatabase *db = _fd_store_get_database (self);
   g_autoptr(FdBranch) branch = fd_store_get_branch (self, branch_id, error);
-  g_autoptr(GArray) closed = g_array_new (FALSE, TRUE, sizeof (GDate));
-  sqlite3_stmt *stmt;
+  g_autoptr(GArray) closed = NULL;
 
-  if (branch == NULL ||
-      !(stmt = fd_database_prepare (db, "SELECT day FROM branch_closed_days WHERE branch_id = ?1", error)))
+  if (branch == NULL || !(closed = fd_store_list_closed_days (self, branch_id, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, branch_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      int day = sqlite3_column_int (stmt, 0);
-      GDate date;
-
-      g_date_clear (&date, 1);
-      if (g_date_valid_dmy (day % 100, (day / 100) % 100, day / 10000))
-        {
-          g_date_set_dmy (&date, day % 100, (day / 100) % 100, day / 10000);
-          g_array_append_val (closed, date);
-        }
-    }
-  sqlite3_reset (stmt);
   return fd_working_calendar_new (branch, closed, _fd_local_time_zone ());
 }
 
@@ -362,6 +345,136 @@ fd_store_set_claim_category (FdStore     *self,
   if (!fd_database_step_done (db, stmt, error))
     return FALSE;
   _fd_store_emit_claims_changed (self);
+  return TRUE;
+}
+
+gboolean
+fd_store_get_claim_deadline (FdStore          *self,
+                             FdClaimKind       kind,
+                             FdClaimPriority   priority,
+                             int              *ack_days,
+                             int              *resolve_days,
+                             GError          **error)
+{
+  g_return_val_if_fail (FD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind <= FD_CLAIM_KIND_REQUEST && priority <= FD_CLAIM_PRIORITY_HIGH, FALSE);
+  return deadline_days (_fd_store_get_database (self), kind, priority, ack_days, resolve_days, error);
+}
+
+gboolean
+fd_store_set_claim_deadline (FdStore          *self,
+                             FdClaimKind       kind,
+                             FdClaimPriority   priority,
+                             int               ack_days,
+                             int               resolve_days,
+                             GError          **error)
+{
+  FdDatabase *db;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (FD_IS_STORE (self), FALSE);
+
+  if (kind > FD_CLAIM_KIND_REQUEST || priority > FD_CLAIM_PRIORITY_HIGH)
+    {
+      fd_set_invalid (error, "kind", _("That is not a claim kind and priority."));
+      return FALSE;
+    }
+  if (ack_days < 0 || ack_days > 60)
+    {
+      fd_set_invalid (error, "ack_days", _("Acknowledge within 0 to 60 working days."));
+      return FALSE;
+    }
+  if (resolve_days < ack_days || resolve_days > 365)
+    {
+      fd_set_invalid (error, "resolve_days", _("Resolve within 365 working days at most, and not before the acknowledgement is due."));
+      return FALSE;
+    }
+  db = _fd_store_get_database (self);
+  if (!(stmt = fd_database_prepare (db,
+          "INSERT INTO claim_deadlines (kind, priority, ack_days, resolve_days) VALUES (?1, ?2, ?3, ?4)"
+          " ON CONFLICT (kind, priority) DO UPDATE SET ack_days = excluded.ack_days,"
+          " resolve_days = excluded.resolve_days", error)))
+    return FALSE;
+  fd_bind_text (stmt, 1, fd_claim_kind_to_code (kind));
+  fd_bind_text (stmt, 2, fd_claim_priority_to_code (priority));
+  sqlite3_bind_int (stmt, 3, ack_days);
+  sqlite3_bind_int (stmt, 4, resolve_days);
+  return fd_database_step_done (db, stmt, error);
+}
+
+/**
+ * fd_store_list_closed_days:
+ *
+ * Returns: (transfer full) (element-type GDate): the branch's own closed days, in order
+ */
+GArray *
+fd_store_list_closed_days (FdStore  *self,
+                           gint64    branch_id,
+                           GError  **error)
+{
+  FdDatabase *db;
+  g_autoptr(GArray) days = g_array_new (FALSE, TRUE, sizeof (GDate));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (FD_IS_STORE (self), NULL);
+
+  db = _fd_store_get_database (self);
+  if (!(stmt = fd_database_prepare (db, "SELECT day FROM branch_closed_days WHERE branch_id = ?1 ORDER BY day", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, branch_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int day = sqlite3_column_int (stmt, 0);
+      GDate date;
+
+      g_date_clear (&date, 1);
+      if (g_date_valid_dmy (day % 100, (day / 100) % 100, day / 10000))
+        {
+          g_date_set_dmy (&date, day % 100, (day / 100) % 100, day / 10000);
+          g_array_append_val (days, date);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fd_database_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&days);
+}
+
+gboolean
+fd_store_set_closed_day (FdStore      *self,
+                         gint64        branch_id,
+                         const GDate  *day,
+                         gboolean      closed,
+                         GError      **error)
+{
+  FdDatabase *db;
+  g_autoptr(FdBranch) branch = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (FD_IS_STORE (self), FALSE);
+
+  if (day == NULL || !g_date_valid (day))
+    {
+      fd_set_invalid (error, "day", _("That is not a date."));
+      return FALSE;
+    }
+  if (!(branch = fd_store_get_branch (self, branch_id, error)))
+    return FALSE;
+  db = _fd_store_get_database (self);
+  stmt = closed
+    ? fd_database_prepare (db, "INSERT OR IGNORE INTO branch_closed_days (branch_id, day) VALUES (?1, ?2)", error)
+    : fd_database_prepare (db, "DELETE FROM branch_closed_days WHERE branch_id = ?1 AND day = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, branch_id);
+  sqlite3_bind_int (stmt, 2, g_date_get_year (day) * 10000 + g_date_get_month (day) * 100 + g_date_get_day (day));
+  if (!fd_database_step_done (db, stmt, error))
+    return FALSE;
+  _fd_store_emit_branches_changed (self);
   return TRUE;
 }
 

@@ -268,6 +268,32 @@ gboolean     fd_store_set_claim_category    (FdStore      *self,
                                              const char   *label,
                                              GError      **error);
 
+/* Working days to acknowledge and to resolve a claim of @kind and @priority: editable
+ * defaults (normal 2 and 10, high 1 and 5, low 3 and 15). New values count for claims
+ * opened from then on. */
+gboolean     fd_store_get_claim_deadline    (FdStore         *self,
+                                             FdClaimKind      kind,
+                                             FdClaimPriority  priority,
+                                             int             *ack_days,
+                                             int             *resolve_days,
+                                             GError         **error);
+gboolean     fd_store_set_claim_deadline    (FdStore         *self,
+                                             FdClaimKind      kind,
+                                             FdClaimPriority  priority,
+                                             int              ack_days,
+                                             int              resolve_days,
+                                             GError         **error);
+/* A branch's own closed days (besides its weekly hours and the country's public
+ * holidays), which claims' deadlines skip. Element type GDate, in date order. */
+GArray      *fd_store_list_closed_days      (FdStore      *self,
+                                             gint64        branch_id,
+                                             GError      **error);
+gboolean     fd_store_set_closed_day        (FdStore      *self,
+                                             gint64        branch_id,
+                                             const GDate  *day,
+                                             gboolean      closed,
+                                             GError      **error);
+
 /* Who is working: the staff member whose name goes into claims' history and letters
  * (0: the operating system user's name). */
 void         fd_store_set_current_staff     (FdStore      *self,

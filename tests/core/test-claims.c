@@ -98,6 +98,47 @@ test_open_and_deadlines (StoreFixture  *fixture,
   g_assert_cmpstr (fd_error_get_field (error), ==, "reference");
 }
 
+/* The branch's own closed days and edited deadlines move the due dates of new claims. */
+static void
+test_closed_days_and_deadlines (StoreFixture  *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(FdClaim) claim = NULL;
+  g_autoptr(FdClaim) later = NULL;
+  GDate monday;
+  int ack, resolve;
+
+  g_date_clear (&monday, 1);
+  g_date_set_dmy (&monday, 23, 11, 2026);
+  g_assert_true (fd_store_set_closed_day (fixture->store, branch_id, &monday, TRUE, &error));
+  g_assert_no_error (error);
+  days = fd_store_list_closed_days (fixture->store, branch_id, &error);
+  g_assert_cmpuint (days->len, ==, 1);
+  g_assert_cmpint (g_date_compare (&g_array_index (days, GDate, 0), &monday), ==, 0);
+
+  /* Friday evening, Monday closed: the days count from Tuesday morning. */
+  claim = open_claim (fixture, local (2026, 11, 20, 19, 0));
+  g_assert_cmpint (fd_claim_get_ack_due_at (claim), ==, local (2026, 11, 26, 9, 0));
+
+  g_assert_false (fd_store_set_claim_deadline (fixture->store, FD_CLAIM_KIND_COMPLAINT, FD_CLAIM_PRIORITY_NORMAL, 5, 3, &error));
+  g_assert_error (error, FD_ERROR, FD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (fd_store_set_claim_deadline (fixture->store, FD_CLAIM_KIND_COMPLAINT, FD_CLAIM_PRIORITY_NORMAL, 1, 3, &error));
+  g_assert_true (fd_store_get_claim_deadline (fixture->store, FD_CLAIM_KIND_COMPLAINT, FD_CLAIM_PRIORITY_NORMAL, &ack, &resolve, &error));
+  g_assert_cmpint (ack, ==, 1);
+  g_assert_cmpint (resolve, ==, 3);
+  later = open_claim (fixture, local (2026, 11, 20, 19, 0));
+  g_assert_cmpint (fd_claim_get_ack_due_at (later), ==, local (2026, 11, 25, 9, 0));
+  g_assert_cmpint (fd_claim_get_due_at (later), ==, local (2026, 11, 27, 9, 0));
+
+  g_assert_true (fd_store_set_closed_day (fixture->store, branch_id, &monday, FALSE, &error));
+  g_clear_pointer (&days, g_array_unref);
+  days = fd_store_list_closed_days (fixture->store, branch_id, &error);
+  g_assert_cmpuint (days->len, ==, 0);
+}
+
 static void
 test_refusals (StoreFixture  *fixture,
                gconstpointer  data)
@@ -243,6 +284,7 @@ main (int   argc,
 
 #define ADD(path, fn) g_test_add (path, StoreFixture, NULL, claims_set_up, fn, store_fixture_tear_down)
   g_test_add_func ("/fd/claims/workflow-pairs", test_workflow_pairs);
+  ADD ("/fd/claims/closed-days-and-deadlines", test_closed_days_and_deadlines);
   ADD ("/fd/claims/open-and-deadlines", test_open_and_deadlines);
   ADD ("/fd/claims/refusals", test_refusals);
   ADD ("/fd/claims/full-path-and-history", test_full_path_and_history);
