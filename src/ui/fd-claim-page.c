@@ -117,13 +117,14 @@ is_blank (const char *text)
   return text == NULL || *text == '\0';
 }
 
+/* Rows only: the placeholder is a child too, and stays. */
 static void
 clear_list_box (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 static char *

@@ -449,6 +449,20 @@ go_back_action (GtkWidget  *widget,
   show_list (FD_CLAIMS_VIEW (widget));
 }
 
+/* Ctrl+R replies to the open claim from the list as well. */
+static gboolean
+reply_shortcut_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  FdClaimsView *self = FD_CLAIMS_VIEW (widget);
+
+  if (fd_claim_page_get_claim (self->page) == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self->page), "claim.reply", NULL);
+}
+
 /* GObject */
 
 static void
@@ -563,6 +577,8 @@ fd_claims_view_class_init (FdClaimsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "claims.go-back", NULL, go_back_action);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, reply_shortcut_cb, NULL);
 }
 
 static void
@@ -676,6 +692,17 @@ fd_claims_view_focus_search (FdClaimsView *self)
 
   show_list (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Puts the keyboard where the view is: the search over the list, or the open claim. */
+void
+fd_claims_view_focus (FdClaimsView *self)
+{
+  g_return_if_fail (FD_IS_CLAIMS_VIEW (self));
+
+  if (adw_leaflet_get_visible_child (self->leaflet) == self->list_pane ||
+      !gtk_widget_child_focus (GTK_WIDGET (self->page), GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 void

@@ -19,6 +19,7 @@ void              fd_claims_view_set_store    (FdClaimsView *self,
 FdClaimListModel *fd_claims_view_get_list     (FdClaimsView *self);
 FdClaimPage      *fd_claims_view_get_page     (FdClaimsView *self);
 void              fd_claims_view_focus_search (FdClaimsView *self);
+void              fd_claims_view_focus        (FdClaimsView *self);
 void              fd_claims_view_open_claim   (FdClaimsView *self,
                                                gint64        id);
 

@@ -103,17 +103,18 @@ static void
 fill_results (FdNewClaimDialog *self,
               GPtrArray        *customers)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
-    gtk_list_box_remove (self->results_list, child);
+  /* Rows only: the placeholder is a child too, and stays. */
+  while ((row = gtk_list_box_get_row_at_index (self->results_list, 0)) != NULL)
+    gtk_list_box_remove (self->results_list, GTK_WIDGET (row));
 
   if (customers == NULL && self->prefilled != NULL)
     {
-      GtkWidget *row = new_customer_row (self->prefilled);
+      GtkWidget *prefilled = new_customer_row (self->prefilled);
 
-      gtk_list_box_append (self->results_list, row);
-      gtk_list_box_select_row (self->results_list, GTK_LIST_BOX_ROW (row));
+      gtk_list_box_append (self->results_list, prefilled);
+      gtk_list_box_select_row (self->results_list, GTK_LIST_BOX_ROW (prefilled));
     }
 
   for (guint i = 0; customers != NULL && i < customers->len; i++)

@@ -16,6 +16,7 @@ struct _FdReplyDialog
 
   /* Template children */
   AdwWindowTitle    *window_title;
+  GtkWidget         *send_button;
   AdwComboRow       *direction_row;
   AdwComboRow       *channel_row;
   AdwComboRow       *template_row;
@@ -271,10 +272,10 @@ new_attachment_row (const char *path,
 static void
 fill_attachments (FdReplyDialog *self)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attachments_list))) != NULL)
-    gtk_list_box_remove (self->attachments_list, child);
+  while ((row = gtk_list_box_get_row_at_index (self->attachments_list, 0)) != NULL)
+    gtk_list_box_remove (self->attachments_list, GTK_WIDGET (row));
 
   for (guint i = 0; i < self->attachments->len; i++)
     gtk_list_box_append (self->attachments_list,
@@ -572,6 +573,7 @@ fd_reply_dialog_class_init (FdReplyDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-reply-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, FdReplyDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, FdReplyDialog, send_button);
   gtk_widget_class_bind_template_child (widget_class, FdReplyDialog, direction_row);
   gtk_widget_class_bind_template_child (widget_class, FdReplyDialog, channel_row);
   gtk_widget_class_bind_template_child (widget_class, FdReplyDialog, template_row);
@@ -601,6 +603,7 @@ fd_reply_dialog_init (FdReplyDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->attachments = g_ptr_array_new_with_free_func (g_free);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->send_button);
   fill_attachments (self);
 }
 

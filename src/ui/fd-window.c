@@ -192,7 +192,14 @@ fd_window_close_request (GtkWindow *window)
 static void
 on_view_stack_visible_child_changed_cb (FdWindow *self)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
   update_actions (self);
+
+  /* The keyboard follows to the page shown, not stay on one hidden behind it (where Ctrl+N
+   * and the other shortcuts would be lost). */
+  if (on_claims_page (self) && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->claims_view))))
+    fd_claims_view_focus (self->claims_view);
 }
 
 static void
