@@ -508,12 +508,229 @@ failed:
   return _fd_cli_fail (error);
 }
 
+/* A closed day as the clerk reads it, with its weekday. */
+static char *
+format_day (const GDate *day)
+{
+  g_autoptr(GDateTime) date_time = g_date_time_new_utc (g_date_get_year (day),
+                                                        g_date_get_month (day),
+                                                        g_date_get_day (day), 0, 0, 0);
+
+  /* Translators: a date with its weekday in the terminal, see the strftime-like codes of
+   * g_date_time_format() */
+  return g_date_time_format (date_time, C_("closed day", "%Y-%m-%d (%A)"));
+}
+
+static gboolean
+contains_day (GArray      *days,
+              const GDate *day)
+{
+  for (guint i = 0; i < days->len; i++)
+    {
+      if (g_date_compare (&g_array_index (days, GDate, i), day) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static int
+closed_day_list (FdCli  *cli,
+                 char  **args)
+{
+  g_autoptr(FdStore) store = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean help_shown = FALSE;
+  gboolean json = FALSE;
+  gint64 branch_id;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print a JSON array of dates (YYYY-MM-DD)"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!_fd_cli_parse_options (cli, &args, "branch closed-day list", NULL,
+                              N_("Lists the days the current branch (or the one given with "
+                                 "--branch) is closed besides its weekly hours and public "
+                                 "holidays, in date order. Claims’ deadlines skip them."),
+                              entries, &help_shown, &error))
+    goto failed;
+  if (help_shown)
+    return FD_CLI_EXIT_OK;
+  if (!_fd_cli_no_extra_arguments (args, 1, &error))
+    goto failed;
+
+  if (!(store = _fd_cli_open_branch_store (cli, &branch_id, &error)) ||
+      !(days = fd_store_list_closed_days (store, branch_id, &error)))
+    goto failed;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < days->len; i++)
+        {
+          GDate *day = &g_array_index (days, GDate, i);
+          g_autofree char *text = g_strdup_printf ("%04u-%02u-%02u",
+                                                   (guint) g_date_get_year (day),
+                                                   (guint) g_date_get_month (day),
+                                                   (guint) g_date_get_day (day));
+
+          json_builder_add_string_value (builder, text);
+        }
+      json_builder_end_array (builder);
+
+      _fd_cli_print_json_builder (builder);
+    }
+  else if (days->len == 0)
+    {
+      _fd_cli_print ("%s\n", _("This branch has no closed days of its own. Add one with "
+                               "“frontdesk-cli branch closed-day add DATE”."));
+    }
+  else
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      for (guint i = 0; i < days->len; i++)
+        {
+          g_autofree char *text = format_day (&g_array_index (days, GDate, i));
+
+          g_string_append_printf (out, "%s\n", text);
+        }
+
+      _fd_cli_print ("%s", out->str);
+    }
+
+  return FD_CLI_EXIT_OK;
+
+failed:
+  return _fd_cli_fail (error);
+}
+
+/* add and remove: the same but for what they ask of the store and what they say. */
+static int
+closed_day_change (FdCli       *cli,
+                   char       **args,
+                   const char  *command,
+                   const char  *summary,
+                   gboolean     closed)
+{
+  g_autoptr(FdBranch) branch = NULL;
+  g_autoptr(FdStore) store = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *shown = NULL;
+  gboolean help_shown = FALSE;
+  gboolean was_closed;
+  gint64 branch_id;
+  GDate day;
+
+  if (!_fd_cli_parse_options (cli, &args, command, N_("DATE"), summary, NULL,
+                              &help_shown, &error))
+    goto failed;
+  if (help_shown)
+    return FD_CLI_EXIT_OK;
+
+  if (args[1] == NULL)
+    {
+      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("Missing date: give it as YYYY-MM-DD."));
+      goto failed;
+    }
+  if (!_fd_cli_no_extra_arguments (args, 2, &error) ||
+      !_fd_cli_parse_date (args[1], "DATE", &day, &error))
+    goto failed;
+
+  if (!(store = _fd_cli_open_branch_store (cli, &branch_id, &error)) ||
+      !(branch = fd_store_get_branch (store, branch_id, &error)) ||
+      !(days = fd_store_list_closed_days (store, branch_id, &error)))
+    goto failed;
+
+  was_closed = contains_day (days, &day);
+  if (was_closed != closed &&
+      !fd_store_set_closed_day (store, branch_id, &day, closed, &error))
+    goto failed;
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, branch_id);
+  shown = format_day (&day);
+
+  if (closed && !was_closed)
+    /* Translators: a date, then the branch's name and its ID */
+    _fd_cli_print (_("%s is now a closed day at %s (ID %s).\n"),
+                   shown, fd_branch_get_name (branch), id);
+  else if (closed)
+    /* Translators: a date, then the branch's name and its ID */
+    _fd_cli_print (_("%s already was a closed day at %s (ID %s).\n"),
+                   shown, fd_branch_get_name (branch), id);
+  else if (was_closed)
+    /* Translators: a date, then the branch's name and its ID */
+    _fd_cli_print (_("%s is no longer a closed day at %s (ID %s).\n"),
+                   shown, fd_branch_get_name (branch), id);
+  else
+    /* Translators: a date, then the branch's name and its ID */
+    _fd_cli_print (_("%s was not a closed day at %s (ID %s): nothing changed.\n"),
+                   shown, fd_branch_get_name (branch), id);
+
+  return FD_CLI_EXIT_OK;
+
+failed:
+  return _fd_cli_fail (error);
+}
+
+static int
+closed_day_add (FdCli  *cli,
+                char  **args)
+{
+  return closed_day_change (cli, args, "branch closed-day add",
+                            N_("Closes the current branch (or the one given with --branch) "
+                               "on a day, given as YYYY-MM-DD: claims’ deadlines skip it. "
+                               "Claims already open keep their deadlines."),
+                            TRUE);
+}
+
+static int
+closed_day_remove (FdCli  *cli,
+                   char  **args)
+{
+  return closed_day_change (cli, args, "branch closed-day remove",
+                            N_("Opens the current branch (or the one given with --branch) "
+                               "again on a day it was closed, given as YYYY-MM-DD."),
+                            FALSE);
+}
+
+static int
+branch_closed_day (FdCli  *cli,
+                   char  **args)
+{
+  static const FdCliAction actions[] = {
+    { "add", closed_day_add },
+    { "list", closed_day_list },
+    { "remove", closed_day_remove },
+  };
+
+  return _fd_cli_dispatch (cli, args, actions, G_N_ELEMENTS (actions),
+                           _("Usage:\n"
+                             "  frontdesk-cli branch closed-day list [--json]\n"
+                             "  frontdesk-cli branch closed-day add DATE\n"
+                             "  frontdesk-cli branch closed-day remove DATE\n"
+                             "\n"
+                             "All work at the current branch, or at the one given with "
+                             "--branch ID. DATE is YYYY-MM-DD.\n"),
+                           /* Translators: %s is what the user typed after
+                            * “branch closed-day” */
+                           _("Unknown closed-day command “%s”."));
+}
+
 int
 _fd_cli_branch (FdCli  *cli,
                 char  **args)
 {
   static const FdCliAction actions[] = {
     { "add", branch_add },
+    { "closed-day", branch_closed_day },
     { "list", branch_list },
     { "show", branch_show },
     { "use", branch_use },
@@ -525,6 +742,9 @@ _fd_cli_branch (FdCli  *cli,
                      "  frontdesk-cli branch list [--json]\n"
                      "  frontdesk-cli branch show [ID] [--json]\n"
                      "  frontdesk-cli branch use ID\n"
+                     "  frontdesk-cli branch closed-day list [--json]\n"
+                     "  frontdesk-cli branch closed-day add DATE\n"
+                     "  frontdesk-cli branch closed-day remove DATE\n"
                      "\n"
                      "Run “frontdesk-cli branch COMMAND --help” for the options of a "
                      "command.\n"),

@@ -37,19 +37,6 @@ channel_label (const char *code)
   return code;
 }
 
-static const char *
-category_label (const char *code)
-{
-  const char *label;
-
-  if (code == NULL)
-    return NULL;
-
-  label = fd_claim_category_to_label (code);
-
-  return label != NULL ? label : code;
-}
-
 static char *
 format_customer (FdStore *store,
                  gint64   customer_id)
@@ -263,6 +250,7 @@ print_claim (FdStore   *store,
   g_autofree char *resolved = NULL;
   g_autofree char *closed = NULL;
   g_autofree char *satisfaction = NULL;
+  g_autofree char *category = NULL;
   const char *labels[22];
   const char *overdue = NULL;
   guint width;
@@ -317,6 +305,7 @@ print_claim (FdStore   *store,
   resolved = _fd_cli_format_time_or_null (fd_claim_get_resolved_at (claim));
   closed = _fd_cli_format_time_or_null (fd_claim_get_closed_at (claim));
   satisfaction = format_satisfaction (fd_claim_get_satisfaction (claim));
+  category = _fd_cli_dup_category_label (store, fd_claim_get_category (claim));
   if (fd_claim_is_overdue (claim, g_get_real_time () / G_USEC_PER_SEC))
     /* Translators: shown after “Overdue:” for a claim past its resolution date */
     overdue = C_("overdue", "yes");
@@ -331,7 +320,7 @@ print_claim (FdStore   *store,
                    fd_claim_priority_to_label (fd_claim_get_priority (claim)));
   _fd_cli_add_row (out, labels[6], width, customer);
   _fd_cli_add_row (out, labels[7], width, channel_label (fd_claim_get_channel (claim)));
-  _fd_cli_add_row (out, labels[8], width, category_label (fd_claim_get_category (claim)));
+  _fd_cli_add_row (out, labels[8], width, category);
   _fd_cli_add_row (out, labels[9], width, fd_claim_get_concerns (claim));
   _fd_cli_add_row (out, labels[10], width, assignee);
   _fd_cli_add_row (out, labels[11], width, received);
@@ -442,10 +431,10 @@ parse_status (const char     *text,
   return FALSE;
 }
 
-static gboolean
-parse_kind (const char   *text,
-            FdClaimKind  *kind,
-            GError      **error)
+gboolean
+_fd_cli_parse_claim_kind (const char   *text,
+                          FdClaimKind  *kind,
+                          GError      **error)
 {
   g_autofree char *shown = NULL;
 
@@ -463,10 +452,10 @@ parse_kind (const char   *text,
   return FALSE;
 }
 
-static gboolean
-parse_priority (const char       *text,
-                FdClaimPriority  *priority,
-                GError          **error)
+gboolean
+_fd_cli_parse_claim_priority (const char       *text,
+                              FdClaimPriority  *priority,
+                              GError          **error)
 {
   g_autofree char *shown = NULL;
 
@@ -639,7 +628,7 @@ claim_open (FdCli  *cli,
                              "request."));
       goto failed;
     }
-  if (!parse_kind (kind_text, &kind, &error))
+  if (!_fd_cli_parse_claim_kind (kind_text, &kind, &error))
     goto failed;
 
   if (!required_text (channel_arg, "--channel", "channel", &channel, &error) ||
@@ -647,7 +636,7 @@ claim_open (FdCli  *cli,
       !_fd_cli_optional_text (summary_arg, "--summary", "summary", &summary, &error))
     goto failed;
 
-  if (priority_text != NULL && !parse_priority (priority_text, &priority, &error))
+  if (priority_text != NULL && !_fd_cli_parse_claim_priority (priority_text, &priority, &error))
     goto failed;
 
   if (received_text != NULL &&
@@ -868,7 +857,7 @@ claim_list (FdCli  *cli,
     goto failed;
 
   if ((status_text != NULL && !parse_status (status_text, &status, &error)) ||
-      (kind_text != NULL && !parse_kind (kind_text, &kind, &error)) ||
+      (kind_text != NULL && !_fd_cli_parse_claim_kind (kind_text, &kind, &error)) ||
       !_fd_cli_optional_text (category_arg, "--category", "category", &category, &error) ||
       (limit_text != NULL &&
        !_fd_cli_parse_unsigned (limit_text, "--limit", 1, MAX_LIMIT, &limit, &error)))
@@ -877,19 +866,6 @@ claim_list (FdCli  *cli,
   if (category != NULL && category[0] == '\0')
     {
       fd_set_invalid (&error, "category", _("The value of --category must not be empty."));
-      goto failed;
-    }
-
-  /* Core has no way to list or add categories yet, so the defaults are all there are; a
-   * code that is none of them would only ever list nothing. */
-  if (category != NULL && !g_strv_contains (fd_claim_default_categories (), category))
-    {
-      g_autofree char *codes = g_strjoinv (", ", (char **) fd_claim_default_categories ());
-
-      fd_set_invalid (&error, "category",
-                      /* Translators: “%s” is what the user typed, then the list of
-                       * category codes, which must stay as they are */
-                      _("Unknown category “%s”: use one of %s."), category, codes);
       goto failed;
     }
 
@@ -1246,7 +1222,7 @@ claim_update (FdCli  *cli,
 
   if (priority_text != NULL)
     {
-      if (!parse_priority (priority_text, &priority, &error))
+      if (!_fd_cli_parse_claim_priority (priority_text, &priority, &error))
         goto failed;
       changes.priority = (int) priority;
     }
@@ -1288,6 +1264,8 @@ _fd_cli_claim (FdCli  *cli,
                char  **args)
 {
   static const FdCliAction actions[] = {
+    { "category", _fd_cli_claim_category },
+    { "deadline", _fd_cli_claim_deadline },
     { "letter", _fd_cli_claim_letter },
     { "list", claim_list },
     { "move", claim_move },
@@ -1325,6 +1303,12 @@ _fd_cli_claim (FdCli  *cli,
                              "[--message ID]\n"
                              "  frontdesk-cli claim template list [--json]\n"
                              "  frontdesk-cli claim template show NAME [--language LANG] "
+                             "[--json]\n"
+                             "  frontdesk-cli claim deadline list [--json]\n"
+                             "  frontdesk-cli claim deadline set --kind KIND "
+                             "--priority PRIORITY --ack DAYS --resolve DAYS [--json]\n"
+                             "  frontdesk-cli claim category list [--json]\n"
+                             "  frontdesk-cli claim category set CODE [--label TEXT] "
                              "[--json]\n"
                              "\n"
                              "Run “frontdesk-cli claim COMMAND --help” for the options of a "

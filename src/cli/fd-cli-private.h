@@ -70,6 +70,20 @@ gboolean    _fd_cli_optional_text       (const char          *arg,
                                          const char          *field,
                                          char               **out,
                                          GError             **error);
+gboolean    _fd_cli_parse_claim_kind    (const char          *text,
+                                         FdClaimKind         *kind,
+                                         GError             **error);
+gboolean    _fd_cli_parse_claim_priority (const char         *text,
+                                          FdClaimPriority    *priority,
+                                          GError            **error);
+/* fd-cli-claim-settings.c */
+int         _fd_cli_claim_deadline      (FdCli               *cli,
+                                         char               **args);
+int         _fd_cli_claim_category      (FdCli               *cli,
+                                         char               **args);
+/* The category's name at this store (its own, else the translated default), or @code. */
+char       *_fd_cli_dup_category_label  (FdStore             *store,
+                                         const char          *code);
 /* fd-cli-claim-letter.c */
 int         _fd_cli_claim_letter        (FdCli               *cli,
                                          char               **args);
@@ -117,6 +131,10 @@ gboolean    _fd_cli_parse_id_of         (const char          *text,
 gboolean    _fd_cli_parse_time          (const char          *text,
                                          const char          *option,
                                          gint64              *out,
+                                         GError             **error);
+gboolean    _fd_cli_parse_date          (const char          *text,
+                                         const char          *option,
+                                         GDate               *out,
                                          GError             **error);
 gboolean    _fd_cli_no_extra_arguments  (char               **args,
                                          guint                expected,

@@ -446,6 +446,51 @@ _fd_cli_parse_time (const char  *text,
   return TRUE;
 }
 
+/* A calendar date, YYYY-MM-DD, that exists: 2026-02-30 is refused, not moved on. */
+gboolean
+_fd_cli_parse_date (const char  *text,
+                    const char  *option,
+                    GDate       *out,
+                    GError     **error)
+{
+  guint64 year = 0;
+  guint64 month = 0;
+  guint64 day = 0;
+
+  g_assert (text != NULL);
+  g_assert (out != NULL);
+
+  if (is_plain_date (text))
+    {
+      g_autofree char *year_text = g_strndup (text, 4);
+      g_autofree char *month_text = g_strndup (text + 5, 2);
+      g_autofree char *day_text = g_strndup (text + 8, 2);
+
+      year = g_ascii_strtoull (year_text, NULL, 10);
+      month = g_ascii_strtoull (month_text, NULL, 10);
+      day = g_ascii_strtoull (day_text, NULL, 10);
+    }
+
+  /* Four and two digits fit GDate's fields; year 0 and month 13 are not valid. */
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      g_autofree char *shown = g_utf8_make_valid (text, -1);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: “%s” is what the user typed, the second %s an argument
+                    * such as DATE; keep the example date as it is */
+                   _("Invalid value “%s” for %s: expected a date that exists, such as "
+                     "2026-12-24."),
+                   shown, option);
+      return FALSE;
+    }
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+
+  return TRUE;
+}
+
 gboolean
 _fd_cli_no_extra_arguments (char    **args,
                             guint     expected,

@@ -542,6 +542,7 @@ main (int   argc,
                                    "  branch list          List the branches\n"
                                    "  branch show          Print a branch’s address and hours\n"
                                    "  branch use           Choose the branch to work at\n"
+                                   "  branch closed-day    List, add or remove the branch’s own closed days\n"
                                    "  desk add             Add a desk to the branch\n"
                                    "  desk list            List the branch’s desks\n"
                                    "  visit checkin        Check a customer in: a ticket in the queue\n"
@@ -566,6 +567,8 @@ main (int   argc,
                                    "  claim resolve        Record a claim’s resolution\n"
                                    "  claim letter         Write a claim’s outgoing letter to a PDF file\n"
                                    "  claim template       List and print the reply templates\n"
+                                   "  claim deadline       List and set claims’ deadlines, in working days\n"
+                                   "  claim category       List, add and rename the claim categories\n"
                                    "  bench                Measure the speed of searches and lists"));
   g_option_context_set_description (context,
                                     N_("Run “frontdesk-cli COMMAND --help” for the options of a "

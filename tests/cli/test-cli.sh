@@ -567,7 +567,7 @@ claims-list)
   refused "limit" claim list --limit 0
   refused "limit" claim list --limit many
   refused "category" claim list --category ""
-  refused "categor.*nope" claim list --category nope
+  refused "nope.*categor|categor.*nope" claim list --category nope
   refused "argument" claim list stray
   ;;
 
@@ -649,6 +649,195 @@ claims-update)
   FRONTDESK_STAFF=999999 run 1 --db "$db" claim update "$ref" --priority low
   expect_one_line_error "FRONTDESK_STAFF=999999"
   [ "$(dump)" = "$before" ] || fail "an unknown FRONTDESK_STAFF changed the database"
+  ;;
+
+claims-settings)
+  db="$tmp/settings.db"
+  # Deadlines fall at opening time, local time: fix the zone so the UTC times are known.
+  export TZ=Europe/Amsterdam
+
+  run 0 --db "$db" init
+  run 0 --db "$db" branch add --name "Utrecht" --country nl --address "Oudegracht 1" --json
+  b1=$(json 'j["id"]')
+  run 0 --db "$db" branch add --name "Amersfoort" --country nl --address "Hof 1" --json
+  b2=$(json 'j["id"]')
+  run 0 --db "$db" branch use "$b1"
+  run 0 --db "$db" customer add --given Ana --family Jansen --json
+  c1=$(json 'j["id"]')
+
+  # Every kind × priority, with the defaults.
+  run 0 --db "$db" claim deadline list --json
+  assert_json 'len(j) == 12 and all(sorted(d) == ["ack_days", "kind", "priority", "resolve_days"] for d in j)'
+  assert_json 'sorted((d["kind"], d["priority"]) for d in j) == sorted((k, p) for k in ("complaint", "compliment", "suggestion", "request") for p in ("low", "normal", "high"))'
+  assert_json 'all((d["ack_days"], d["resolve_days"]) == {"low": (3, 15), "normal": (2, 10), "high": (1, 5)}[d["priority"]] for d in j)'
+  run 0 --db "$db" claim deadline list
+  grep -q "Complaint" <<<"$out" || fail "human deadline list lacks the kinds: $out"
+  grep -q "10 working days" <<<"$out" || fail "human deadline list lacks the days: $out"
+
+  run 0 --db "$db" claim deadline set --kind complaint --priority normal --ack 1 --resolve 3 --json
+  assert_json 'j == {"kind": "complaint", "priority": "normal", "ack_days": 1, "resolve_days": 3}'
+  run 0 --db "$db" claim deadline set --kind request --priority high --ack 0 --resolve 0
+  grep -q "0 working days" <<<"$out" || fail "human deadline set: $out"
+  run 0 --db "$db" claim deadline list --json
+  assert_json '[(d["ack_days"], d["resolve_days"]) for d in j if d["kind"] == "complaint" and d["priority"] == "normal"] == [(1, 3)]'
+  assert_json '[(d["ack_days"], d["resolve_days"]) for d in j if d["kind"] == "request" and d["priority"] == "high"] == [(0, 0)]'
+  assert_json 'sum((d["ack_days"], d["resolve_days"]) == (2, 10) for d in j) == 3'
+  deadlines=$out
+
+  # Friday 20 November 2026, 18:30 (CET): the days count from Monday 09:00 (08:00Z).
+  open_friday () {
+    run 0 --db "$db" "$@" claim open --customer "$c1" --kind complaint --channel phone \
+        --category slow_response --received 2026-11-20T18:30:00 --json
+  }
+  open_friday
+  assert_json 'j["received_at"] == "2026-11-20T17:30:00Z"'
+  assert_json 'j["ack_due_at"] == "2026-11-24T08:00:00Z" and j["due_at"] == "2026-11-26T08:00:00Z"'
+  first=$(json 'j["reference"]')
+
+  # Closed on the Monday: one working day later; claims already open keep their dates.
+  run 0 --db "$db" branch closed-day list --json
+  assert_json 'j == []'
+  run 0 --db "$db" branch closed-day list
+  grep -qi "no closed days" <<<"$out" || fail "an empty closed-day list says nothing: $out"
+  run 0 --db "$db" branch closed-day add 2026-11-23
+  grep -q "2026-11-23" <<<"$out" || fail "closed-day add does not name the day: $out"
+  grep -q "Utrecht" <<<"$out" || fail "closed-day add does not name the branch: $out"
+  run 0 --db "$db" branch closed-day add 2026-11-23
+  run 0 --db "$db" branch closed-day add 2026-12-24
+  run 0 --db "$db" branch closed-day list --json
+  assert_json 'j == ["2026-11-23", "2026-12-24"]'
+  run 0 --db "$db" branch closed-day list
+  grep -q "2026-11-23 (Monday)" <<<"$out" || fail "human closed-day list: $out"
+  open_friday
+  assert_json 'j["ack_due_at"] == "2026-11-25T08:00:00Z" and j["due_at"] == "2026-11-27T08:00:00Z"'
+  run 0 --db "$db" claim show "$first" --json
+  assert_json 'j["ack_due_at"] == "2026-11-24T08:00:00Z" and j["due_at"] == "2026-11-26T08:00:00Z"'
+
+  # Another branch's closed days are its own.
+  run 0 --db "$db" --branch "$b2" branch closed-day list --json
+  assert_json 'j == []'
+  open_friday --branch "$b2"
+  assert_json 'j["ack_due_at"] == "2026-11-24T08:00:00Z"'
+  run 0 --db "$db" branch closed-day add 2026-11-23 --branch "$b2"
+  run 0 --db "$db" branch closed-day list --branch "$b2" --json
+  assert_json 'j == ["2026-11-23"]'
+
+  # Removing the day restores the deadlines.
+  run 0 --db "$db" branch closed-day remove 2026-11-23
+  grep -q "2026-11-23" <<<"$out" || fail "closed-day remove does not name the day: $out"
+  run 0 --db "$db" branch closed-day remove 2026-11-23
+  run 0 --db "$db" branch closed-day list --json
+  assert_json 'j == ["2026-12-24"]'
+  open_friday
+  assert_json 'j["ack_due_at"] == "2026-11-24T08:00:00Z" and j["due_at"] == "2026-11-26T08:00:00Z"'
+
+  # Bad input exits 1, says what is wrong and changes nothing.
+  refused "acknowledg|resolve" claim deadline set --kind complaint --priority normal --ack 5 --resolve 3
+  refused "acknowledg" claim deadline set --kind complaint --priority normal --ack 61 --resolve 100
+  refused "resolve" claim deadline set --kind complaint --priority normal --ack 1 --resolve 366
+  refused "kind.*grumble|grumble" claim deadline set --kind grumble --priority normal --ack 1 --resolve 3
+  refused "priority.*urgent|urgent" claim deadline set --kind complaint --priority urgent --ack 1 --resolve 3
+  refused "ack" claim deadline set --kind complaint --priority normal --ack -1 --resolve 3
+  refused "ack" claim deadline set --kind complaint --priority normal --ack soon --resolve 3
+  refused "kind" claim deadline set --priority normal --ack 1 --resolve 3
+  refused "priority" claim deadline set --kind complaint --ack 1 --resolve 3
+  refused "resolve" claim deadline set --kind complaint --priority normal --ack 1
+  refused "argument" claim deadline set stray --kind complaint --priority normal --ack 1 --resolve 3
+  refused "argument" claim deadline list stray
+  refused "2026-02-30" branch closed-day add 2026-02-30
+  refused "2026-02-30" branch closed-day remove 2026-02-30
+  refused "2026-13-01" branch closed-day add 2026-13-01
+  refused "2026-1-5" branch closed-day add 2026-1-5
+  refused "tomorrow" branch closed-day add tomorrow
+  refused "2026-11-23T" branch closed-day add 2026-11-23T00:00:00
+  refused "date" branch closed-day add
+  refused "argument" branch closed-day add 2026-11-23 2026-11-24
+  refused "branch" branch closed-day add 2026-11-23 --branch 999999
+  refused "branch" branch closed-day list --branch 999999
+  run 0 --db "$db" claim deadline list --json
+  [ "$out" = "$deadlines" ] || fail "refused commands changed the deadlines: $out"
+  run 0 --db "$db" branch closed-day list --json
+  assert_json 'j == ["2026-12-24"]'
+
+  # Categories: the defaults with their names, then one of the branch's own.
+  run 0 --db "$db" claim category list --json
+  assert_json 'all(sorted(c) == ["code", "label"] for c in j)'
+  assert_json '[c["code"] for c in j] == ["poor_service", "treated_as_number", "not_right_first_time", "bad_result", "concern_unresolved", "impolite", "price_higher_than_agreed", "slow_response", "other"]'
+  assert_json '{c["code"]: c["label"] for c in j}["slow_response"] == "Slow response"'
+  run 0 --db "$db" claim category list
+  grep -q "Poor service" <<<"$out" || fail "human category list: $out"
+
+  refused "categor.*parking|parking" claim open --customer "$c1" --kind complaint \
+      --channel phone --category parking
+  refused "parking.*categor|categor.*parking" claim list --category parking
+  run 0 --db "$db" claim category set parking --label "Car park" --json
+  assert_json 'j == {"code": "parking", "label": "Car park"}'
+  run 0 --db "$db" claim category list --json
+  assert_json 'j[-1] == {"code": "parking", "label": "Car park"} and len(j) == 10'
+  run 0 --db "$db" claim open --customer "$c1" --kind complaint --channel in_person \
+      --category parking --summary "No place to park" --json
+  assert_json 'j["category"] == "parking"'
+  parking=$(json 'j["reference"]')
+  run 0 --db "$db" claim list --category parking --json
+  assert_json "[c['reference'] for c in j] == ['$parking']"
+  run 0 --db "$db" claim list --category slow_response --json
+  assert_json 'len(j) == 4'
+  run 0 --db "$db" claim show "$parking"
+  grep -q "Car park" <<<"$out" || fail "claim show lacks the category's name: $out"
+
+  # Renaming shows the new name; without --label a default gets its own name back.
+  run 0 --db "$db" claim category set parking --label "Parking area"
+  grep -q "Parking area" <<<"$out" || fail "category set does not say the new name: $out"
+  run 0 --db "$db" claim show "$parking"
+  grep -q "Parking area" <<<"$out" || fail "claim show lacks the new name: $out"
+  ! grep -q "Car park" <<<"$out" || fail "claim show still has the old name: $out"
+  run 0 --db "$db" claim category set slow_response --label "Too slow"
+  run 0 --db "$db" claim show "$first"
+  grep -q "Too slow" <<<"$out" || fail "claim show lacks the renamed default: $out"
+  run 0 --db "$db" claim category set slow_response --json
+  assert_json 'j == {"code": "slow_response", "label": "Slow response"}'
+  run 0 --db "$db" claim show "$first"
+  grep -q "Slow response" <<<"$out" || fail "claim show lacks the default name: $out"
+  run 0 --db "$db" claim category list --json
+  assert_json 'len(j) == 10'
+
+  refused "code" claim category set Bad-Code
+  refused "code" claim category set ""
+  refused "code" claim category set
+  refused "argument" claim category set one two
+  refused "name|100" claim category set long --label "$(printf 'x%.0s' $(seq 1 101))"
+  refused "nope.*categor|categor.*nope" claim list --category nope
+
+  # Help for each command, the groups' usage, and unknown actions.
+  for command in "claim deadline list" "claim deadline set" "claim category list" \
+                 "claim category set" "branch closed-day list" "branch closed-day add" \
+                 "branch closed-day remove"; do
+    # shellcheck disable=SC2086
+    run 0 $command --help
+    grep -q -- "--db" <<<"$out" || fail "$command --help lacks --db: $out"
+  done
+  run 0 claim deadline --help
+  grep -q "claim deadline set" <<<"$out" || fail "claim deadline --help: $out"
+  run 0 claim category --help
+  grep -q "claim category set" <<<"$out" || fail "claim category --help: $out"
+  run 0 branch closed-day --help
+  grep -q "closed-day remove" <<<"$out" || fail "branch closed-day --help: $out"
+  run 0 claim --help
+  grep -q "claim deadline" <<<"$out" && grep -q "claim category" <<<"$out" ||
+    fail "claim --help lacks deadline or category: $out"
+  run 0 branch --help
+  grep -q "branch closed-day" <<<"$out" || fail "branch --help lacks closed-day: $out"
+  run 0 --help
+  for command in "branch closed-day" "claim deadline" "claim category"; do
+    grep -q "$command" <<<"$out" || fail "--help lacks $command: $out"
+  done
+  for group in "claim deadline" "claim category" "branch closed-day"; do
+    # shellcheck disable=SC2086
+    run 1 $group frobnicate
+    grep -q "frobnicate" <<<"$err" || fail "$group frobnicate: $err"
+    # shellcheck disable=SC2086
+    run 1 $group
+  done
   ;;
 
 claims-letter)
