@@ -324,7 +324,28 @@ move_label (FdClaimStatus from,
     }
 }
 
-/* One button per transition the workflow allows from here; the first is the usual next step. */
+/* The step a claim usually takes from @from, shown as the suggested button. */
+static FdClaimStatus
+usual_next (FdClaimStatus from)
+{
+  switch (from)
+    {
+    case FD_CLAIM_STATUS_NEW:
+      return FD_CLAIM_STATUS_ACKNOWLEDGED;
+    case FD_CLAIM_STATUS_ACKNOWLEDGED:
+    case FD_CLAIM_STATUS_WAITING_FOR_CUSTOMER:
+      return FD_CLAIM_STATUS_IN_PROGRESS;
+    case FD_CLAIM_STATUS_IN_PROGRESS:
+      return FD_CLAIM_STATUS_RESOLVED;
+    case FD_CLAIM_STATUS_RESOLVED:
+      return FD_CLAIM_STATUS_CLOSED;
+    case FD_CLAIM_STATUS_CLOSED:
+    default:
+      return FD_CLAIM_STATUS_IN_PROGRESS;
+    }
+}
+
+/* One button per transition the workflow allows from here, the usual next step suggested. */
 static void
 fill_status (FdClaimPage *self)
 {
@@ -346,7 +367,7 @@ fill_status (FdClaimPage *self)
       button = gtk_button_new_with_mnemonic (move_label (from, to));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "claim.move");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int32 (to));
-      if (first)
+      if ((FdClaimStatus) to == usual_next (from))
         gtk_widget_add_css_class (button, "suggested-action");
       first = FALSE;
       gtk_flow_box_append (self->status_box, button);
