@@ -11,6 +11,7 @@
 #include "fd-application.h"
 #include "fd-claim-list-model.h"
 #include "fd-claim-page.h"
+#include "fd-claim-row.h"
 #include "fd-claims-view.h"
 #include "fd-new-claim-dialog.h"
 #include "fd-reply-dialog.h"
@@ -580,6 +581,82 @@ test_list (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 2 * FD_CLAIM_LIST_MODEL_PAGE_SIZE);
 }
 
+/* Overdue claims stand out, in words as well as colour; what is due today says so. */
+static void
+test_due (Fixture       *fixture,
+          gconstpointer  data)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  FdClaimDraft draft = { fixture->branch_id, fixture->janis_id, FD_CLAIM_KIND_COMPLAINT, "letter",
+                         "slow_response", FD_CLAIM_PRIORITY_NORMAL, "Still no answer", now - 40 * 24 * 3600, 0 };
+  FdClaimFilter filter = FD_CLAIM_FILTER_INIT;
+  FdClaimChanges changes = FD_CLAIM_CHANGES_INIT;
+  g_autoptr(FdClaim) late = NULL;
+  g_autoptr(FdClaim) today = open_claim (fixture, fixture->sanne_id, FD_CLAIM_KIND_REQUEST, "A copy");
+  g_autoptr(FdClaim) due_today = NULL;
+  g_autoptr(FdClaim) shown = NULL;
+  g_autoptr(FdClaimListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) local = g_date_time_new_now_local ();
+  g_autofree char *text = NULL;
+  GtkWidget *row;
+
+  late = fd_store_open_claim (fixture->store, &draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fd_claim_row_get_due (late, now, &text), ==, FD_CLAIM_DUE_OVERDUE);
+  g_assert_cmpstr (text, ==, C_("claim due", "Overdue"));
+  g_clear_pointer (&text, g_free);
+
+  row = g_object_ref_sink (fd_claim_row_new ());
+  fd_claim_row_set_claim (FD_CLAIM_ROW (row), late, "Jānis Bērziņš");
+  g_assert_true (gtk_widget_has_css_class (row, "fd-claim-overdue"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (row, FD_TYPE_CLAIM_ROW, "due_label"))), ==,
+                   C_("claim due", "Overdue"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (row, FD_TYPE_CLAIM_ROW, "customer_label"))), ==,
+                   "Jānis Bērziņš");
+  fd_claim_row_set_claim (FD_CLAIM_ROW (row), today, "Sanne Willems");
+  g_assert_false (gtk_widget_has_css_class (row, "fd-claim-overdue"));
+  g_object_unref (row);
+
+  /* Due in a minute is due today (unless the day ends first). */
+  if (g_date_time_get_hour (local) < 23 || g_date_time_get_minute (local) < 58)
+    {
+      changes.due_at = now + 60;
+      due_today = fd_store_update_claim (fixture->store, fd_claim_get_id (today), &changes, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (fd_claim_row_get_due (due_today, now, &text), ==, FD_CLAIM_DUE_TODAY);
+      g_assert_cmpstr (text, ==, C_("claim due", "Due today"));
+    }
+
+  /* The overdue filter keeps only the late one. */
+  model = fd_claim_list_model_new (fixture->store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  filter.overdue = TRUE;
+  fd_claim_list_model_set_filter (model, &filter);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  shown = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpint (fd_claim_get_id (shown), ==, fd_claim_get_id (late));
+}
+
+/* Switching to Claims takes the keyboard along, so Ctrl+N there opens a claim. */
+static void
+test_focus (Fixture       *fixture,
+            gconstpointer  data)
+{
+  FdClaimsView *view = fd_window_get_claims_view (fixture->window);
+  AdwViewStack *stack = ADW_VIEW_STACK (child_of (fixture->window, FD_TYPE_WINDOW, "view_stack"));
+  GtkWidget *focus;
+
+  adw_view_stack_set_visible_child_name (stack, "customers");
+  spin ();
+  adw_view_stack_set_visible_child_name (stack, "claims");
+  spin ();
+
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, child_of (view, FD_TYPE_CLAIMS_VIEW, "search_entry")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +672,8 @@ main (int   argc,
   g_test_add ("/fd/ui/claims/resolve", Fixture, NULL, fixture_set_up, test_resolve, fixture_tear_down);
   g_test_add ("/fd/ui/claims/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/fd/ui/claims/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);
+  g_test_add ("/fd/ui/claims/due", Fixture, NULL, fixture_set_up, test_due, fixture_tear_down);
+  g_test_add ("/fd/ui/claims/focus", Fixture, NULL, fixture_set_up, test_focus, fixture_tear_down);
 
   return g_test_run ();
 }
