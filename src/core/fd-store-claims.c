@@ -269,6 +269,24 @@ category_exists (FdDatabase *db,
   return known;
 }
 
+/* The branch's own name for a category, else the translated default. */
+static char *
+dup_category_label (FdDatabase *db,
+                    const char *code)
+{
+  sqlite3_stmt *stmt = fd_database_prepare (db, "SELECT label FROM claim_categories WHERE code = ?1", NULL);
+  char *label = NULL;
+
+  if (stmt != NULL)
+    {
+      fd_bind_text (stmt, 1, code);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        label = g_strdup (fd_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return label ? label : g_strdup (fd_claim_category_to_label (code));
+}
+
 /**
  * fd_store_list_claim_categories:
  * @codes: (out) (transfer full): the categories' codes, in order
@@ -399,7 +417,10 @@ fd_store_set_claim_deadline (FdStore          *self,
   fd_bind_text (stmt, 2, fd_claim_priority_to_code (priority));
   sqlite3_bind_int (stmt, 3, ack_days);
   sqlite3_bind_int (stmt, 4, resolve_days);
-  return fd_database_step_done (db, stmt, error);
+  if (!fd_database_step_done (db, stmt, error))
+    return FALSE;
+  _fd_store_emit_claims_changed (self);
+  return TRUE;
 }
 
 /**
@@ -1216,7 +1237,7 @@ value_label (FdStore    *self,
   if (g_str_equal (field, "priority") && fd_claim_priority_from_code (value, &priority))
     return g_strdup (fd_claim_priority_to_label (priority));
   if (g_str_equal (field, "category"))
-    return g_strdup (fd_claim_category_to_label (value));
+    return dup_category_label (_fd_store_get_database (self), value);
   if (g_str_equal (field, "assignee"))
     {
       char *name = fd_store_dup_staff_name (self, g_ascii_strtoll (value, NULL, 10));
