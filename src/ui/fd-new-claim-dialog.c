@@ -33,6 +33,8 @@ struct _FdNewClaimDialog
   FdCustomer     *prefilled;    /* the customer the dialog was opened for */
   gint64          visit_id;
   FdClaim        *claim;
+
+  guint           close_confirmed : 1;
 };
 
 enum {
@@ -331,6 +333,45 @@ open_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+static void
+on_discard_dialog_response_cb (FdNewClaimDialog *self,
+                               const char       *response)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* A typed summary is not dropped without asking. */
+static gboolean
+fd_new_claim_dialog_close_request (GtkWindow *window)
+{
+  FdNewClaimDialog *self = FD_NEW_CLAIM_DIALOG (window);
+  g_autofree char *summary = dup_summary (self);
+  GtkWidget *dialog;
+
+  if (self->close_confirmed || self->claim != NULL || *g_strstrip (summary) == '\0')
+    return GTK_WINDOW_CLASS (fd_new_claim_dialog_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Discard the Claim?"),
+                                   _("The claim has not been opened. What you have written will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Writing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_dialog_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
 /* GObject */
 
 static void
@@ -351,8 +392,11 @@ fd_new_claim_dialog_class_init (FdNewClaimDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = fd_new_claim_dialog_dispose;
+
+  window_class->close_request = fd_new_claim_dialog_close_request;
 
   /**
    * FdNewClaimDialog::opened:

@@ -272,13 +272,50 @@ test_open (Fixture       *fixture,
   first = g_list_model_get_item (G_LIST_MODEL (fd_claims_view_get_list (view)), 0);
   g_assert_cmpint (fd_claim_get_id (first), ==, fd_claim_get_id (claim));
 
-  /* From a customer's page the dialog comes with the customer picked. */
+  /* From a customer's page the dialog comes with the customer picked; a typed summary is
+   * not thrown away without asking. */
   g_clear_object (&dialog);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-claim-for", "(xx)",
                               fixture->sanne_id, (gint64) 0);
   dialog = g_object_ref (find_toplevel (FD_TYPE_NEW_CLAIM_DIALOG));
   g_assert_cmpint (fd_new_claim_dialog_get_customer_id (dialog), ==, fixture->sanne_id);
+  set_text (child_of (dialog, FD_TYPE_NEW_CLAIM_DIALOG, "summary_view"), "Half a thought");
   gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+}
+
+/* From a visit being served: the claim remembers the visit. */
+static void
+test_open_from_visit (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(FdNewClaimDialog) dialog = NULL;
+  g_autoptr(FdVisit) visit = NULL;
+  g_autoptr(FdClaim) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  visit = fd_store_check_in (fixture->store, fixture->branch_id, fixture->sanne_id, "information",
+                             FD_PRIORITY_NONE, 0, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-claim-for", "(xx)",
+                              fixture->sanne_id, fd_visit_get_id (visit));
+  dialog = g_object_ref (find_toplevel (FD_TYPE_NEW_CLAIM_DIALOG));
+  g_assert_cmpint (fd_new_claim_dialog_get_customer_id (dialog), ==, fixture->sanne_id);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (dialog, FD_TYPE_NEW_CLAIM_DIALOG, "kind_row")), 1);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-claim.open", NULL);
+  g_assert_nonnull (fd_new_claim_dialog_get_claim (dialog));
+
+  stored = fd_store_get_claim (fixture->store, fd_claim_get_id (fd_new_claim_dialog_get_claim (dialog)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fd_claim_get_visit_id (stored), ==, fd_visit_get_id (visit));
+  g_assert_cmpint (fd_claim_get_kind (stored), ==, FD_CLAIM_KIND_COMPLIMENT);
+  g_assert_cmpstr (fd_claim_get_channel (stored), ==, "in_person");
   spin ();
 }
 
@@ -668,6 +705,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/fd/ui/claims/open", Fixture, NULL, fixture_set_up, test_open, fixture_tear_down);
+  g_test_add ("/fd/ui/claims/open-from-visit", Fixture, NULL, fixture_set_up, test_open_from_visit, fixture_tear_down);
   g_test_add ("/fd/ui/claims/reply", Fixture, NULL, fixture_set_up, test_reply, fixture_tear_down);
   g_test_add ("/fd/ui/claims/resolve", Fixture, NULL, fixture_set_up, test_resolve, fixture_tear_down);
   g_test_add ("/fd/ui/claims/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
