@@ -18,6 +18,7 @@ struct _FdClaimListModel
   char          *query;
   GPtrArray     *items;      /* FdClaim, in list order */
   GHashTable    *names;      /* customer id → display name */
+  GHashTable    *categories; /* category code → the branch's label */
   char          *error;
   guint          load_source;
 
@@ -110,6 +111,26 @@ remember_names (FdClaimListModel *self,
     }
 }
 
+/* Categories are few and editable: their labels are read again with every reload. */
+static void
+remember_categories (FdClaimListModel *self)
+{
+  g_auto(GStrv) codes = NULL;
+  g_auto(GStrv) labels = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_remove_all (self->categories);
+
+  if (!fd_store_list_claim_categories (self->store, &codes, &labels, &error))
+    {
+      g_warning ("Could not read the claim categories: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    g_hash_table_insert (self->categories, g_strdup (codes[i]), g_strdup (labels[i]));
+}
+
 /* Replaces every row by the first @limit matching ones, in one items-changed. */
 static void
 reload_rows (FdClaimListModel *self,
@@ -122,7 +143,10 @@ reload_rows (FdClaimListModel *self,
   g_clear_handle_id (&self->load_source, g_source_remove);
 
   if (self->store != NULL)
-    page = fetch (self, NULL, limit, &error);
+    {
+      remember_categories (self);
+      page = fetch (self, NULL, limit, &error);
+    }
 
   g_hash_table_remove_all (self->names);
   g_ptr_array_set_size (self->items, 0);
@@ -261,6 +285,7 @@ fd_claim_list_model_finalize (GObject *object)
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->categories, g_hash_table_unref);
   g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->error, g_free);
@@ -360,6 +385,7 @@ fd_claim_list_model_init (FdClaimListModel *self)
   self->filter = any;
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 FdClaimListModel *
@@ -485,6 +511,16 @@ fd_claim_list_model_load_more (FdClaimListModel *self)
 
   if (self->has_more && self->load_source == 0)
     self->load_source = g_idle_add (load_more_cb, self);
+}
+
+/* A category's label as the branch names it, read with the rows. */
+const char *
+fd_claim_list_model_get_category_label (FdClaimListModel *self,
+                                        const char       *code)
+{
+  g_return_val_if_fail (FD_IS_CLAIM_LIST_MODEL (self), NULL);
+
+  return code != NULL ? g_hash_table_lookup (self->categories, code) : NULL;
 }
 
 void

@@ -28,6 +28,8 @@ const char       *fd_claim_list_model_get_error         (FdClaimListModel    *se
 /* The name of a customer of a loaded claim, looked up once when its page was read. */
 const char       *fd_claim_list_model_get_customer_name (FdClaimListModel    *self,
                                                          gint64               customer_id);
+const char       *fd_claim_list_model_get_category_label (FdClaimListModel *self,
+                                                          const char       *code);
 /* Appends the next page from an idle, when there is one. */
 void              fd_claim_list_model_load_more         (FdClaimListModel    *self);
 /* Reads the rows shown so far again, as after a change in the store. */

@@ -428,30 +428,38 @@ fill_combo_strings (AdwComboRow   *row,
   adw_combo_row_set_selected (row, selected);
 }
 
+/* The branch's categories, as it names them. */
 static void
 fill_categories (FdClaimPage *self)
 {
-  const char * const *defaults = fd_claim_default_categories ();
   const char *current = fd_claim_get_category (self->claim);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_auto(GStrv) codes = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
   guint selected = GTK_INVALID_LIST_POSITION;
 
   g_ptr_array_set_size (self->category_codes, 0);
-  for (guint i = 0; defaults[i] != NULL; i++)
-    g_ptr_array_add (self->category_codes, g_strdup (defaults[i]));
 
-  /* A branch's own category is kept as it is, even if it is not a default one. */
-  if (!is_blank (current) && !g_strv_contains (defaults, current))
-    g_ptr_array_add (self->category_codes, g_strdup (current));
+  if (!fd_store_list_claim_categories (self->store, &codes, &names, &error))
+    g_warning ("Could not read the claim categories: %s", error->message);
 
-  for (guint i = 0; i < self->category_codes->len; i++)
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
     {
-      const char *code = g_ptr_array_index (self->category_codes, i);
-      const char *label = fd_claim_category_to_label (code);
-
-      gtk_string_list_append (labels, label != NULL ? label : code);
-      if (g_strcmp0 (code, current) == 0)
+      g_ptr_array_add (self->category_codes, g_strdup (codes[i]));
+      gtk_string_list_append (labels, names[i]);
+      if (g_strcmp0 (codes[i], current) == 0)
         selected = i;
+    }
+
+  /* A category the list no longer has is kept as it is. */
+  if (!is_blank (current) && selected == GTK_INVALID_LIST_POSITION)
+    {
+      const char *label = fd_claim_category_to_label (current);
+
+      g_ptr_array_add (self->category_codes, g_strdup (current));
+      gtk_string_list_append (labels, label != NULL ? label : current);
+      selected = self->category_codes->len - 1;
     }
 
   fill_combo_strings (self->category_row, labels, selected);

@@ -46,7 +46,8 @@ set_tag_style (GtkLabel   *label,
 
 static void
 update (FdClaimRow *self,
-        const char *customer_name)
+        const char *customer_name,
+        const char *category_label)
 {
   g_autofree char *due_text = NULL;
   g_autofree char *details = NULL;
@@ -56,7 +57,8 @@ update (FdClaimRow *self,
 
   status = fd_claim_get_status (self->claim);
   due = fd_claim_row_get_due (self->claim, g_get_real_time () / G_USEC_PER_SEC, &due_text);
-  category = fd_claim_category_to_label (fd_claim_get_category (self->claim));
+  category = category_label != NULL ? category_label
+                                    : fd_claim_category_to_label (fd_claim_get_category (self->claim));
 
   gtk_label_set_text (self->reference_label, fd_claim_get_reference (self->claim));
   gtk_label_set_text (self->status_label, fd_claim_status_to_label (status));
@@ -146,7 +148,8 @@ fd_claim_row_get_claim (FdClaimRow *self)
 void
 fd_claim_row_set_claim (FdClaimRow *self,
                         FdClaim    *claim,
-                        const char *customer_name)
+                        const char *customer_name,
+                        const char *category_label)
 {
   g_return_if_fail (FD_IS_CLAIM_ROW (self));
   g_return_if_fail (!claim || FD_IS_CLAIM (claim));
@@ -156,7 +159,7 @@ fd_claim_row_set_claim (FdClaimRow *self,
   if (claim == NULL)
     clear (self);
   else
-    update (self, customer_name);
+    update (self, customer_name, category_label);
 }
 
 FdClaimDue

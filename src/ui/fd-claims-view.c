@@ -37,6 +37,7 @@ struct _FdClaimsView
   GtkNoSelection   *selection;
   GArray           *staff_ids;    /* gint64, after "Anyone" and "Unassigned" */
   GArray           *branch_ids;   /* gint64, after "All Branches" */
+  GStrv             category_codes; /* after "Any" */
 
   guint             loading : 1;
 };
@@ -90,7 +91,6 @@ static void
 build_filter (FdClaimsView  *self,
               FdClaimFilter *filter)
 {
-  const char * const *categories = fd_claim_default_categories ();
   guint status = adw_combo_row_get_selected (self->status_row);
   guint kind = adw_combo_row_get_selected (self->kind_row);
   guint category = adw_combo_row_get_selected (self->category_row);
@@ -100,8 +100,9 @@ build_filter (FdClaimsView  *self,
     filter->status = status - 1;
   if (kind > 0 && kind != GTK_INVALID_LIST_POSITION && kind - 1 < G_N_ELEMENTS (kinds))
     filter->kind = kinds[kind - 1];
-  if (category > 0 && category != GTK_INVALID_LIST_POSITION && category - 1 < g_strv_length ((char **) categories))
-    filter->category = categories[category - 1];
+  if (category > 0 && category != GTK_INVALID_LIST_POSITION && self->category_codes != NULL &&
+      category - 1 < g_strv_length (self->category_codes))
+    filter->category = self->category_codes[category - 1];
   if (assignee == 1)
     filter->assignee_id = -1;
   else
@@ -122,8 +123,6 @@ fill_static_filters (FdClaimsView *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) kind_labels = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) category_labels = gtk_string_list_new (NULL);
-  const char * const *categories = fd_claim_default_categories ();
 
   /* Translators: claim filter: claims of every status */
   gtk_string_list_append (statuses, C_("claim filter", "Any"));
@@ -135,14 +134,63 @@ fill_static_filters (FdClaimsView *self)
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     gtk_string_list_append (kind_labels, fd_claim_kind_to_label (kinds[i]));
 
-  /* Translators: claim filter: claims of every category */
-  gtk_string_list_append (category_labels, C_("claim filter", "Any"));
-  for (guint i = 0; categories[i] != NULL; i++)
-    gtk_string_list_append (category_labels, fd_claim_category_to_label (categories[i]));
-
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kind_labels));
-  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (category_labels));
+}
+
+static gboolean
+same_strings (GListModel    *model,
+              GtkStringList *labels)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (labels));
+
+  if (model == NULL || g_list_model_get_n_items (model) != n_items)
+    return FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
+                   gtk_string_list_get_string (labels, i)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The branch's categories, editable: rebuilt when they change, keeping the chosen one. */
+static void
+fill_categories (FdClaimsView *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_auto(GStrv) codes = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chosen = NULL;
+  guint category = adw_combo_row_get_selected (self->category_row);
+  guint selected = 0;
+
+  if (self->category_codes != NULL && category > 0 && category != GTK_INVALID_LIST_POSITION &&
+      category - 1 < g_strv_length (self->category_codes))
+    chosen = g_strdup (self->category_codes[category - 1]);
+
+  if (self->store != NULL && !fd_store_list_claim_categories (self->store, &codes, &names, &error))
+    g_warning ("Could not read the claim categories: %s", error->message);
+
+  /* Translators: claim filter: claims of every category */
+  gtk_string_list_append (labels, C_("claim filter", "Any"));
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      gtk_string_list_append (labels, names[i]);
+      if (g_strcmp0 (codes[i], chosen) == 0)
+        selected = i + 1;
+    }
+
+  g_strfreev (self->category_codes);
+  self->category_codes = g_steal_pointer (&codes);
+
+  self->loading = TRUE;
+  if (!same_strings (adw_combo_row_get_model (self->category_row), labels))
+    adw_combo_row_set_model (self->category_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->category_row, selected);
+  self->loading = FALSE;
 }
 
 /* Staff and branches change with the store: rebuilt, keeping what was chosen. */
@@ -204,6 +252,8 @@ fill_store_filters (FdClaimsView *self)
   adw_combo_row_set_selected (self->branch_row, position_of_id (self->branch_ids, branch_id, 1));
   gtk_widget_set_visible (GTK_WIDGET (self->branch_row), self->branch_ids->len > 1);
   self->loading = FALSE;
+
+  fill_categories (self);
 }
 
 /* The list */
@@ -354,11 +404,15 @@ on_factory_bind_cb (GtkListItemFactory *factory,
 {
   FdClaim *claim = gtk_list_item_get_item (item);
   const char *name = NULL;
+  const char *category = NULL;
 
   if (self->claims != NULL && claim != NULL)
-    name = fd_claim_list_model_get_customer_name (self->claims, fd_claim_get_customer_id (claim));
+    {
+      name = fd_claim_list_model_get_customer_name (self->claims, fd_claim_get_customer_id (claim));
+      category = fd_claim_list_model_get_category_label (self->claims, fd_claim_get_category (claim));
+    }
 
-  fd_claim_row_set_claim (FD_CLAIM_ROW (gtk_list_item_get_child (item)), claim, name);
+  fd_claim_row_set_claim (FD_CLAIM_ROW (gtk_list_item_get_child (item)), claim, name, category);
 }
 
 static void
@@ -366,7 +420,7 @@ on_factory_unbind_cb (GtkListItemFactory *factory,
                       GtkListItem        *item,
                       gpointer            user_data)
 {
-  fd_claim_row_set_claim (FD_CLAIM_ROW (gtk_list_item_get_child (item)), NULL, NULL);
+  fd_claim_row_set_claim (FD_CLAIM_ROW (gtk_list_item_get_child (item)), NULL, NULL, NULL);
 }
 
 static void
@@ -432,6 +486,14 @@ on_leaflet_folded_changed_cb (FdClaimsView *self)
   update_actions (self);
 }
 
+/* A category added or renamed elsewhere shows up in the filter. */
+static void
+on_store_claims_changed_cb (FdClaimsView *self)
+{
+  fill_categories (self);
+  on_filter_changed_cb (self);
+}
+
 static void
 on_store_branches_changed_cb (FdClaimsView *self)
 {
@@ -491,6 +553,7 @@ fd_claims_view_finalize (GObject *object)
 
   g_clear_pointer (&self->staff_ids, g_array_unref);
   g_clear_pointer (&self->branch_ids, g_array_unref);
+  g_clear_pointer (&self->category_codes, g_strfreev);
 
   G_OBJECT_CLASS (fd_claims_view_parent_class)->finalize (object);
 }
@@ -647,6 +710,8 @@ fd_claims_view_set_store (FdClaimsView *self,
   if (store != NULL)
     {
       g_signal_connect_object (store, "branches-changed", G_CALLBACK (on_store_branches_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "claims-changed", G_CALLBACK (on_store_claims_changed_cb),
                                self, G_CONNECT_SWAPPED);
 
       /* The lazy model goes straight into the view: a filter or sort model on top would read

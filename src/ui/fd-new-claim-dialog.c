@@ -33,6 +33,7 @@ struct _FdNewClaimDialog
   FdCustomer     *prefilled;    /* the customer the dialog was opened for */
   gint64          visit_id;
   FdClaim        *claim;
+  GStrv           category_codes;
 
   guint           close_confirmed : 1;
 };
@@ -226,10 +227,8 @@ fill_choices (FdNewClaimDialog *self)
 {
   g_autoptr(GtkStringList) kind_labels = new_labels ();
   g_autoptr(GtkStringList) channel_labels = new_labels ();
-  g_autoptr(GtkStringList) category_labels = new_labels ();
   g_autoptr(GtkStringList) priority_labels = new_labels ();
   const char * const *channels = fd_claim_channels ();
-  const char * const *categories = fd_claim_default_categories ();
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     gtk_string_list_append (kind_labels, fd_claim_kind_to_label (kinds[i]));
@@ -239,14 +238,27 @@ fill_choices (FdNewClaimDialog *self)
     gtk_string_list_append (channel_labels, fd_claim_channel_to_label (channels[i]));
   adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channel_labels));
 
-  for (guint i = 0; categories[i] != NULL; i++)
-    gtk_string_list_append (category_labels, fd_claim_category_to_label (categories[i]));
-  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (category_labels));
 
   for (guint i = 0; i < G_N_ELEMENTS (priorities); i++)
     gtk_string_list_append (priority_labels, fd_claim_priority_to_label (priorities[i]));
   adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priority_labels));
   adw_combo_row_set_selected (self->priority_row, 1);
+}
+
+/* The branch's categories, as it names them. */
+static void
+fill_categories (FdNewClaimDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!fd_store_list_claim_categories (self->store, &self->category_codes, &names, &error))
+    show_error (self, error);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    gtk_string_list_append (labels, names[i]);
+  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (labels));
 }
 
 /* Signal callbacks */
@@ -315,7 +327,8 @@ open_action (GtkWidget  *widget,
   draft.customer_id = fd_new_claim_dialog_get_customer_id (self);
   draft.kind = kind < G_N_ELEMENTS (kinds) ? kinds[kind] : FD_CLAIM_KIND_COMPLAINT;
   draft.channel = selected_code (fd_claim_channels (), self->channel_row);
-  draft.category = selected_code (fd_claim_default_categories (), self->category_row);
+  draft.category = self->category_codes != NULL
+                     ? selected_code ((const char * const *) self->category_codes, self->category_row) : NULL;
   draft.priority = priority < G_N_ELEMENTS (priorities) ? priorities[priority] : FD_CLAIM_PRIORITY_NORMAL;
   draft.summary = summary;
   draft.received_at = 0;
@@ -388,6 +401,16 @@ fd_new_claim_dialog_dispose (GObject *object)
 }
 
 static void
+fd_new_claim_dialog_finalize (GObject *object)
+{
+  FdNewClaimDialog *self = (FdNewClaimDialog *)object;
+
+  g_clear_pointer (&self->category_codes, g_strfreev);
+
+  G_OBJECT_CLASS (fd_new_claim_dialog_parent_class)->finalize (object);
+}
+
+static void
 fd_new_claim_dialog_class_init (FdNewClaimDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -395,6 +418,7 @@ fd_new_claim_dialog_class_init (FdNewClaimDialogClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = fd_new_claim_dialog_dispose;
+  object_class->finalize = fd_new_claim_dialog_finalize;
 
   window_class->close_request = fd_new_claim_dialog_close_request;
 
@@ -460,6 +484,7 @@ fd_new_claim_dialog_new (GtkWindow *parent,
                        NULL);
   self->store = g_object_ref (store);
   self->visit_id = visit_id;
+  fill_categories (self);
 
   if (customer_id > 0)
     {

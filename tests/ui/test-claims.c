@@ -514,6 +514,45 @@ test_edit (Fixture       *fixture,
   g_assert_cmpstr (fd_claim_get_category (stored), ==, "other");
   g_assert_cmpstr (fd_claim_get_concerns (stored), ==, "Desk 2, Ana");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (concerns_row)), ==, "Desk 2, Ana");
+  g_clear_object (&stored);
+
+  /* A branch's own category, added elsewhere, is offered by the page, the filter and the
+   * new-claim dialog, under its own name. */
+  {
+    GtkWidget *category_row = child_of (page, FD_TYPE_CLAIM_PAGE, "category_row");
+    FdClaimsView *view = fd_window_get_claims_view (fixture->window);
+    GListModel *filter_labels;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FdNewClaimDialog) dialog = NULL;
+    GListModel *labels;
+    guint n;
+
+    g_assert_true (fd_store_set_claim_category (fixture->store, "opening_hours", "Opening hours", &error));
+    g_assert_no_error (error);
+    spin ();
+
+    labels = adw_combo_row_get_model (ADW_COMBO_ROW (category_row));
+    n = g_list_model_get_n_items (labels);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), n - 1), ==, "Opening hours");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (category_row), n - 1);
+    stored = reread (fixture, claim);
+    g_assert_cmpstr (fd_claim_get_category (stored), ==, "opening_hours");
+
+    filter_labels = adw_combo_row_get_model (ADW_COMBO_ROW (child_of (view, FD_TYPE_CLAIMS_VIEW, "category_row")));
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (filter_labels),
+                                                 g_list_model_get_n_items (filter_labels) - 1),
+                     ==, "Opening hours");
+    g_assert_cmpstr (fd_claim_list_model_get_category_label (fd_claims_view_get_list (view), "opening_hours"),
+                     ==, "Opening hours");
+
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-claim", NULL);
+    dialog = g_object_ref (find_toplevel (FD_TYPE_NEW_CLAIM_DIALOG));
+    labels = adw_combo_row_get_model (ADW_COMBO_ROW (child_of (dialog, FD_TYPE_NEW_CLAIM_DIALOG, "category_row")));
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), g_list_model_get_n_items (labels) - 1),
+                     ==, "Opening hours");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin ();
+  }
 }
 
 static void
@@ -645,13 +684,13 @@ test_due (Fixture       *fixture,
   g_clear_pointer (&text, g_free);
 
   row = g_object_ref_sink (fd_claim_row_new ());
-  fd_claim_row_set_claim (FD_CLAIM_ROW (row), late, "Jānis Bērziņš");
+  fd_claim_row_set_claim (FD_CLAIM_ROW (row), late, "Jānis Bērziņš", NULL);
   g_assert_true (gtk_widget_has_css_class (row, "fd-claim-overdue"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (row, FD_TYPE_CLAIM_ROW, "due_label"))), ==,
                    C_("claim due", "Overdue"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (row, FD_TYPE_CLAIM_ROW, "customer_label"))), ==,
                    "Jānis Bērziņš");
-  fd_claim_row_set_claim (FD_CLAIM_ROW (row), today, "Sanne Willems");
+  fd_claim_row_set_claim (FD_CLAIM_ROW (row), today, "Sanne Willems", "Copies");
   g_assert_false (gtk_widget_has_css_class (row, "fd-claim-overdue"));
   g_object_unref (row);
 
