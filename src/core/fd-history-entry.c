@@ -42,6 +42,10 @@ fd_history_entry_finalize (GObject *object)
   g_free (self->kind);
   g_free (self->title);
   g_free (self->detail);
+  g_free (self->actor);
+  g_free (self->field);
+  g_free (self->old_value);
+  g_free (self->new_value);
 
   G_OBJECT_CLASS (fd_history_entry_parent_class)->finalize (object);
 }

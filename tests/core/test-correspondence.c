@@ -405,7 +405,7 @@ test_filtered_pages (Fixture       *fixture,
   FdStore *store = fixture->base.store;
   g_autoptr(FdCustomer) customer = customer_in (store, "Els", "Peeters", "nl");
   gint64 handler = add_staff (store, fixture->branch_id, "Piet");
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(FdClaim) last = NULL;
   g_autoptr(GError) error = NULL;
   FdClaimFilter filter = FD_CLAIM_FILTER_INIT;
