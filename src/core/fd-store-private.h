@@ -21,6 +21,12 @@ void        _fd_store_emit_visits_changed (FdStore       *self);
 void        _fd_store_emit_branches_changed (FdStore     *self);
 void        _fd_store_emit_claims_changed (FdStore       *self);
 char       *_fd_store_dup_actor           (FdStore       *self);
+gboolean    _fd_store_list_labelled_codes (FdStore       *self,
+                                           const char    *sql,
+                                           const char  *(*default_label) (const char *code),
+                                           GStrv         *codes,
+                                           GStrv         *labels,
+                                           GError       **error);
 /* Claims' full-text index: a document's rowid is claim id × 4096 + position (0: the
  * claim's own text); its text is folded here before it is indexed. Contentless, so a
  * document is deleted by giving its old text back. */

@@ -434,37 +434,9 @@ fd_store_list_purposes (FdStore  *self,
                         GStrv    *labels,
                         GError  **error)
 {
-  FdDatabase *db;
-  g_autoptr(GStrvBuilder) code_builder = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) label_builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (FD_IS_STORE (self), FALSE);
-
-  db = _fd_store_get_database (self);
-  if (!(stmt = fd_database_prepare (db, "SELECT code, label FROM purposes ORDER BY position, code", error)))
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *code = fd_column_text (stmt, 0);
-      const char *label = fd_column_text (stmt, 1);
-
-      g_strv_builder_add (code_builder, code);
-      g_strv_builder_add (label_builder, label ? label : _fd_purpose_default_label (code));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      fd_database_set_error (db, rc, error);
-      return FALSE;
-    }
-
-  if (codes)
-    *codes = g_strv_builder_end (code_builder);
-  if (labels)
-    *labels = g_strv_builder_end (label_builder);
-  return TRUE;
+  return _fd_store_list_labelled_codes (self, "SELECT code, label FROM purposes ORDER BY position, code",
+                                        _fd_purpose_default_label, codes, labels, error);
 }
 
 gboolean

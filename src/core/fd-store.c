@@ -246,6 +246,44 @@ fd_store_dup_staff_name (FdStore *self,
   return name;
 }
 
+/* Codes and labels from @sql (code, label — NULL: @default_label's), in the statement's
+ * order: purposes, claim categories. */
+gboolean
+_fd_store_list_labelled_codes (FdStore      *self,
+                               const char   *sql,
+                               const char *(*default_label) (const char *code),
+                               GStrv        *codes,
+                               GStrv        *labels,
+                               GError      **error)
+{
+  g_autoptr(GStrvBuilder) code_builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) label_builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = fd_database_prepare (self->db, sql, error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = fd_column_text (stmt, 0);
+      const char *label = fd_column_text (stmt, 1);
+
+      g_strv_builder_add (code_builder, code);
+      g_strv_builder_add (label_builder, label ? label : default_label (code));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fd_database_set_error (self->db, rc, error);
+      return FALSE;
+    }
+  if (codes)
+    *codes = g_strv_builder_end (code_builder);
+  if (labels)
+    *labels = g_strv_builder_end (label_builder);
+  return TRUE;
+}
+
 /* Who acts, as history records it: the current staff member, else the system user. */
 char *
 _fd_store_dup_actor (FdStore *self)
