@@ -254,6 +254,34 @@ deadline_days (FdDatabase       *db,
   return TRUE;
 }
 
+/* Acknowledgement and resolution due dates for a claim of @kind and @priority received at
+ * @received, in the branch's working time. */
+static gboolean
+compute_deadlines (FdStore          *self,
+                   gint64            branch_id,
+                   FdClaimKind       kind,
+                   FdClaimPriority   priority,
+                   gint64            received,
+                   gint64           *ack_due,
+                   gint64           *due,
+                   GError          **error)
+{
+  g_autoptr(FdWorkingCalendar) calendar = branch_calendar (self, branch_id, error);
+  int ack_days, resolve_days;
+
+  if (calendar == NULL ||
+      !deadline_days (_fd_store_get_database (self), kind, priority, &ack_days, &resolve_days, error))
+    return FALSE;
+  *ack_due = fd_working_calendar_add_days (calendar, received, ack_days);
+  *due = fd_working_calendar_add_days (calendar, received, resolve_days);
+  if (*ack_due == 0 || *due == 0)
+    {
+      fd_set_invalid (error, "branch", _("This branch is never open: set its opening hours first."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 category_exists (FdDatabase *db,
                  const char *code)
@@ -520,7 +548,6 @@ fd_store_open_claim (FdStore             *self,
                      GError             **error)
 {
   FdDatabase *db;
-  g_autoptr(FdWorkingCalendar) calendar = NULL;
   g_autoptr(FdCustomer) customer = NULL;
   g_autoptr(FdTransaction) tx = NULL;
   g_autoptr(GDateTime) received = NULL;
@@ -528,7 +555,7 @@ fd_store_open_claim (FdStore             *self,
   g_autofree char *text = NULL;
   sqlite3_stmt *stmt;
   gint64 at, number = 1, ack_due, due, id;
-  int ack_days, resolve_days, year;
+  int year;
 
   g_return_val_if_fail (FD_IS_STORE (self), NULL);
   g_return_val_if_fail (draft != NULL, NULL);
@@ -537,17 +564,8 @@ fd_store_open_claim (FdStore             *self,
   if ((at = _fd_store_resolve_time (draft->received_at, error)) < 0 ||
       !validate_draft (db, draft, error) ||
       !(customer = fd_store_get_customer (self, draft->customer_id, error)) ||
-      !(calendar = branch_calendar (self, draft->branch_id, error)) ||
-      !deadline_days (db, draft->kind, draft->priority, &ack_days, &resolve_days, error))
+      !compute_deadlines (self, draft->branch_id, draft->kind, draft->priority, at, &ack_due, &due, error))
     return NULL;
-
-  ack_due = fd_working_calendar_add_days (calendar, at, ack_days);
-  due = fd_working_calendar_add_days (calendar, at, resolve_days);
-  if (ack_due == 0 || due == 0)
-    {
-      fd_set_invalid (error, "branch", _("This branch is never open: set its opening hours first."));
-      return NULL;
-    }
 
   received = g_date_time_new_from_unix_utc (at);
   year = g_date_time_get_year (received);
@@ -1080,26 +1098,6 @@ note_change (FdStore     *self,
   return record_change (self, claim_id, at, field, old_value, new_value, comment, error);
 }
 
-/* A new priority brings its deadlines, counted from when the claim came in. */
-static gboolean
-deadlines_for_priority (FdStore          *self,
-                        FdClaim          *claim,
-                        FdClaimPriority   priority,
-                        gint64           *ack_due,
-                        gint64           *due,
-                        GError          **error)
-{
-  g_autoptr(FdWorkingCalendar) calendar = branch_calendar (self, claim->branch_id, error);
-  int ack_days, resolve_days;
-
-  if (calendar == NULL ||
-      !deadline_days (_fd_store_get_database (self), claim->kind, priority, &ack_days, &resolve_days, error))
-    return FALSE;
-  *ack_due = fd_working_calendar_add_days (calendar, claim->received_at, ack_days);
-  *due = fd_working_calendar_add_days (calendar, claim->received_at, resolve_days);
-  return TRUE;
-}
-
 /**
  * fd_store_update_claim:
  *
@@ -1148,7 +1146,8 @@ fd_store_update_claim (FdStore              *self,
   ack_due = claim->ack_due_at;
   due = claim->due_at;
   if (changes->priority >= 0 && (FdClaimPriority) changes->priority != claim->priority &&
-      !deadlines_for_priority (self, claim, changes->priority, &ack_due, &due, error))
+      !compute_deadlines (self, claim->branch_id, claim->kind, changes->priority, claim->received_at,
+                          &ack_due, &due, error))
     return NULL;
   if (changes->due_at != 0)
     due = changes->due_at;
