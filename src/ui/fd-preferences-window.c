@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "fd-application.h"
+#include "fd-claims-preferences.h"
 #include "fd-error.h"
 #include "fd-preferences-window.h"
 
@@ -35,6 +36,7 @@ struct _FdPreferencesWindow
   AdwEntryRow          *new_purpose_label_row;
   GtkListBox           *questions_list;
   AdwEntryRow          *new_question_row;
+  FdClaimsPreferences  *claims_page;
 
   /* Not owned: children of hours_group, for weekdays 1 … 7 at [0] … [6] */
   GtkSwitch            *open_switches[7];
@@ -763,6 +765,57 @@ copy_path_action (GtkWidget  *widget,
 }
 
 static void
+on_unsaved_dialog_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               gpointer          user_data)
+{
+  g_autoptr(FdPreferencesWindow) self = user_data;
+
+  if (g_str_equal (response, "cancel"))
+    return;
+
+  if (g_str_equal (response, "save") && !fd_claims_preferences_save_template (self->claims_page))
+    {
+      adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->claims_page));
+      return;
+    }
+
+  fd_claims_preferences_revert_template (self->claims_page);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* An edited reply template is not lost by closing the window: ask first. */
+static gboolean
+fd_preferences_window_close_request (GtkWindow *window)
+{
+  FdPreferencesWindow *self = FD_PREFERENCES_WINDOW (window);
+  AdwMessageDialog *dialog;
+
+  if (self->claims_page == NULL || !fd_claims_preferences_get_template_modified (self->claims_page))
+    {
+      GtkWindowClass *parent_class = GTK_WINDOW_CLASS (fd_preferences_window_parent_class);
+
+      return parent_class->close_request != NULL ? parent_class->close_request (window) : FALSE;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes to the Template?"),
+                                                       _("A reply template has changes that are not saved.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_dialog_response_cb), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
 fd_preferences_window_dispose (GObject *object)
 {
   FdPreferencesWindow *self = (FdPreferencesWindow *)object;
@@ -781,8 +834,12 @@ fd_preferences_window_class_init (FdPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = fd_preferences_window_dispose;
+  window_class->close_request = fd_preferences_window_close_request;
+
+  g_type_ensure (FD_TYPE_CLAIMS_PREFERENCES);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, path_row);
@@ -805,6 +862,7 @@ fd_preferences_window_class_init (FdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, new_purpose_label_row);
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, questions_list);
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, new_question_row);
+  gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, claims_page);
 
   gtk_widget_class_install_action (widget_class, "preferences.copy-path", NULL, copy_path_action);
   gtk_widget_class_install_action (widget_class, "branch.save", NULL, save_action);
@@ -887,6 +945,7 @@ fd_preferences_window_new (GtkWindow *parent,
   reload_lists (self);
   load_questions (self);
   update_actions (self);
+  fd_claims_preferences_set_store (self->claims_page, store);
 
   display = g_filename_display_name (fd_store_get_path (store));
   adw_action_row_set_subtitle (self->path_row, display);
