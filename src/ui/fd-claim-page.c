@@ -28,6 +28,7 @@ struct _FdClaimPage
   GtkLabel            *error_label;
   AdwPreferencesGroup *status_group;
   GtkFlowBox          *status_box;
+  GtkEntry            *move_comment_entry;
   AdwPreferencesGroup *resolve_group;
   GtkTextView         *problem_view;
   GtkTextView         *solution_view;
@@ -50,6 +51,13 @@ struct _FdClaimPage
   AdwActionRow        *received_row;
   AdwActionRow        *ack_due_row;
   AdwActionRow        *due_row;
+  GtkMenuButton       *due_button;
+  GtkPopover          *due_popover;
+  GtkCalendar         *due_calendar;
+  GtkEntry            *due_time_entry;
+  GtkWidget           *due_set_button;
+  AdwPreferencesRow   *due_error_row;
+  GtkLabel            *due_error;
   GtkListBox          *thread_list;
   GtkListBox          *history_list;
 
@@ -193,6 +201,7 @@ update_actions (FdClaimPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.copy-reference", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.reply", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.move", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.set-due", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.resolve",
                                  open && gtk_widget_get_visible (GTK_WIDGET (self->resolve_group)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claim.cancel-resolve",
@@ -222,6 +231,10 @@ field_widget (FdClaimPage *self,
     return GTK_WIDGET (self->solution_view);
   if (g_strcmp0 (field, "benefit") == 0)
     return GTK_WIDGET (self->benefit_view);
+  if (g_strcmp0 (field, "due_at") == 0)
+    return GTK_WIDGET (self->due_row);
+  if (g_strcmp0 (field, "comment") == 0)
+    return GTK_WIDGET (self->move_comment_entry);
   return NULL;
 }
 
@@ -229,7 +242,7 @@ static void
 clear_errors (FdClaimPage *self)
 {
   const char *fields[] = { "category", "priority", "assignee", "concerns",
-                           "problem", "solution", "benefit" };
+                           "problem", "solution", "benefit", "due_at", "comment" };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
@@ -240,6 +253,7 @@ clear_errors (FdClaimPage *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->details_error_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_error_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->resolve_error), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
@@ -253,12 +267,23 @@ show_error (FdClaimPage  *self,
   const char *field = fd_error_get_field (error);
   GtkWidget *widget = field_widget (self, field);
   GtkLabel *label = NULL;
+  GtkWidget *label_row = NULL;
 
-  if (widget == GTK_WIDGET (self->problem_view) || widget == GTK_WIDGET (self->solution_view) ||
+  if (widget == GTK_WIDGET (self->due_row))
+    {
+      label = self->due_error;
+      label_row = GTK_WIDGET (self->due_error_row);
+    }
+  else if (widget == GTK_WIDGET (self->move_comment_entry))
+    label = self->error_label;
+  else if (widget == GTK_WIDGET (self->problem_view) || widget == GTK_WIDGET (self->solution_view) ||
       widget == GTK_WIDGET (self->benefit_view))
     label = self->resolve_error;
   else if (widget != NULL)
-    label = self->details_error;
+    {
+      label = self->details_error;
+      label_row = GTK_WIDGET (self->details_error_row);
+    }
 
   if (label == NULL)
     {
@@ -269,8 +294,7 @@ show_error (FdClaimPage  *self,
     }
 
   gtk_label_set_text (label, error->message);
-  gtk_widget_set_visible (label == self->details_error ? GTK_WIDGET (self->details_error_row)
-                                                       : GTK_WIDGET (label), TRUE);
+  gtk_widget_set_visible (label_row != NULL ? label_row : GTK_WIDGET (label), TRUE);
   gtk_widget_add_css_class (widget, "error");
   gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
                                GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
@@ -958,6 +982,7 @@ move_action (GtkWidget  *widget,
 {
   FdClaimPage *self = FD_CLAIM_PAGE (widget);
   FdClaimStatus to = g_variant_get_int32 (param);
+  g_autofree char *comment = NULL;
   g_autoptr(FdClaim) moved = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -976,17 +1001,104 @@ move_action (GtkWidget  *widget,
       return;
     }
 
-  moved = fd_store_move_claim (self->store, fd_claim_get_id (self->claim), to, NULL, &error);
+  comment = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->move_comment_entry))));
+  moved = fd_store_move_claim (self->store, fd_claim_get_id (self->claim), to,
+                               *comment != '\0' ? comment : NULL, &error);
   if (moved == NULL)
     {
       show_error (self, error);
       return;
     }
 
+  gtk_editable_set_text (GTK_EDITABLE (self->move_comment_entry), "");
   fd_claim_page_load (self, moved);
   /* Translators: %s is the claim's new status, e.g. "Acknowledged" */
   message = g_strdup_printf (_("Claim is now “%s”"), fd_claim_status_to_label (to));
   _fd_claim_page_add_toast (self, message);
+}
+
+/* HH:MM or H:MM, 00:00 … 23:59. */
+static gboolean
+parse_time_of_day (const char *text,
+                   int        *hour,
+                   int        *minute)
+{
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? g_strstrip (g_strdup (text)) : "", ":", -1);
+  guint64 h, m;
+
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 0, 23, &h, NULL) ||
+      strlen (parts[1]) != 2 ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 0, 59, &m, NULL))
+    return FALSE;
+
+  *hour = (int) h;
+  *minute = (int) m;
+  return TRUE;
+}
+
+static void
+set_due_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  FdClaimPage *self = FD_CLAIM_PAGE (widget);
+  FdClaimChanges changes = FD_CLAIM_CHANGES_INIT;
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(GError) error = NULL;
+  int hour, minute;
+
+  if (self->claim == NULL || self->store == NULL)
+    return;
+
+  clear_errors (self);
+  if (!parse_time_of_day (gtk_editable_get_text (GTK_EDITABLE (self->due_time_entry)), &hour, &minute))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->due_time_entry), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->due_time_entry));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_time_entry),
+                                   _("Enter the time as HH:MM, for example 17:00."));
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->due_time_entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->due_time_entry), "error");
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->due_time_entry), GTK_ACCESSIBLE_STATE_INVALID);
+  day = gtk_calendar_get_date (self->due_calendar);
+  due = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                               g_date_time_get_day_of_month (day), hour, minute, 0);
+  gtk_popover_popdown (self->due_popover);
+  if (due == NULL)
+    return;
+
+  changes.due_at = g_date_time_to_unix (due);
+  if (changes.due_at == fd_claim_get_due_at (self->claim))
+    return;
+
+  apply_changes (self, &changes, _("Due date changed"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->due_button));
+}
+
+static void
+on_due_popover_show_cb (FdClaimPage *self)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *time = NULL;
+
+  if (self->claim == NULL)
+    return;
+
+  utc = g_date_time_new_from_unix_utc (MAX (fd_claim_get_due_at (self->claim), 0));
+  local = g_date_time_to_local (utc);
+  gtk_calendar_select_day (self->due_calendar, local);
+  time = g_date_time_format (local, "%H:%M");
+  gtk_editable_set_text (GTK_EDITABLE (self->due_time_entry), time);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->due_time_entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_time_entry), _("The time, as HH:MM"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->due_calendar));
 }
 
 static void
@@ -1268,6 +1380,7 @@ fd_claim_page_class_init (FdClaimPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, status_group);
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, status_box);
+  gtk_widget_class_bind_template_child (widget_class, FdClaimPage, move_comment_entry);
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, resolve_group);
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, problem_view);
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, solution_view);
@@ -1290,17 +1403,26 @@ fd_claim_page_class_init (FdClaimPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, received_row);
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, ack_due_row);
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, due_row);
+  gtk_widget_class_bind_template_child (widget_class, FdClaimPage, due_button);
+  gtk_widget_class_bind_template_child (widget_class, FdClaimPage, due_popover);
+  gtk_widget_class_bind_template_child (widget_class, FdClaimPage, due_calendar);
+  gtk_widget_class_bind_template_child (widget_class, FdClaimPage, due_time_entry);
+  gtk_widget_class_bind_template_child (widget_class, FdClaimPage, due_set_button);
+  gtk_widget_class_bind_template_child (widget_class, FdClaimPage, due_error_row);
+  gtk_widget_class_bind_template_child (widget_class, FdClaimPage, due_error);
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, thread_list);
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, history_list);
   gtk_widget_class_bind_template_callback (widget_class, on_category_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_priority_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_assignee_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_concerns_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_popover_show_cb);
 
   gtk_widget_class_install_action (widget_class, "claim.copy-reference", NULL, copy_reference_action);
   gtk_widget_class_install_action (widget_class, "claim.reply", NULL, reply_action);
   gtk_widget_class_install_action (widget_class, "claim.move", "i", move_action);
   gtk_widget_class_install_action (widget_class, "claim.resolve", NULL, resolve_action);
+  gtk_widget_class_install_action (widget_class, "claim.set-due", NULL, set_due_action);
   gtk_widget_class_install_action (widget_class, "claim.cancel-resolve", NULL, cancel_resolve_action);
   gtk_widget_class_install_action (widget_class, "claim.save-attachment", "(xs)", save_attachment_action);
   gtk_widget_class_install_action (widget_class, "claim.export-letter", "x", export_letter_action);
@@ -1326,6 +1448,8 @@ fd_claim_page_init (FdClaimPage *self)
   gtk_list_box_set_placeholder (self->thread_list,
                                 new_placeholder (_("No letters, e-mails or calls yet.")));
   gtk_list_box_set_placeholder (self->history_list, new_placeholder (_("No changes yet.")));
+
+  gtk_popover_set_default_widget (self->due_popover, self->due_set_button);
 
   build_satisfaction (self);
   update_actions (self);

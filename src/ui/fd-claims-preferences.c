@@ -472,6 +472,12 @@ on_category_row_apply_cb (AdwEntryRow *row,
       return;
     }
 
+  /* An emptied name shows the default it went back to. */
+  if (*label == '\0' && self->category_codes != NULL)
+    for (guint i = 0; self->category_codes[i] != NULL; i++)
+      if (g_str_equal (self->category_codes[i], code))
+        gtk_editable_set_text (GTK_EDITABLE (row), self->category_labels[i]);
+
   add_toast (self, *label != '\0' ? _("Category renamed") : _("Category name restored"));
 }
 
@@ -509,6 +515,19 @@ load_categories (FdClaimsPreferences *self,
   /* Claims change often; rebuilding the rows then would drop a name being typed. */
   if (!force && strv_equal0 (codes, self->category_codes) && strv_equal0 (labels, self->category_labels))
     return;
+
+  /* A rename: only the rows whose names changed, so the keyboard stays where it was. */
+  if (!force && strv_equal0 (codes, self->category_codes))
+    {
+      for (guint i = 0; codes[i] != NULL; i++)
+        if (g_strcmp0 (labels[i], self->category_labels[i]) != 0)
+          gtk_editable_set_text (GTK_EDITABLE (gtk_list_box_get_row_at_index (self->categories_list, (int) i)),
+                                 labels[i]);
+
+      g_strfreev (self->category_labels);
+      self->category_labels = g_steal_pointer (&labels);
+      return;
+    }
 
   clear_list_box (self->categories_list);
   for (guint i = 0; codes[i] != NULL; i++)
