@@ -733,6 +733,71 @@ test_focus (Fixture       *fixture,
   g_assert_true (gtk_widget_is_ancestor (focus, child_of (view, FD_TYPE_CLAIMS_VIEW, "search_entry")));
 }
 
+/* A status change takes a comment into the history; the due date is edited beside its row. */
+static void
+test_comment_and_due (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(FdClaim) claim = open_claim (fixture, fixture->sanne_id, FD_CLAIM_KIND_REQUEST, "Opening hours at Easter");
+  FdClaimPage *page = show_claim (fixture, claim);
+  GtkWidget *comment_entry = child_of (page, FD_TYPE_CLAIM_PAGE, "move_comment_entry");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 20);
+  g_autoptr(GDateTime) wanted = NULL;
+  g_autoptr(GDateTime) too_early = g_date_time_new_local (2001, 2, 3, 10, 0, 0);
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FdClaim) stored = NULL;
+  FdHistoryEntry *last;
+
+  gtk_editable_set_text (GTK_EDITABLE (comment_entry), "Called her back about the hours");
+  gtk_widget_activate_action (GTK_WIDGET (page), "claim.move", "i", FD_CLAIM_STATUS_ACKNOWLEDGED);
+  stored = reread (fixture, claim);
+  g_assert_cmpint (fd_claim_get_status (stored), ==, FD_CLAIM_STATUS_ACKNOWLEDGED);
+  g_clear_object (&stored);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (comment_entry)), ==, "");
+
+  history = fd_store_list_claim_history (fixture->store, fd_claim_get_id (claim), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, >, 0);
+  last = g_ptr_array_index (history, history->len - 1);
+  g_assert_nonnull (strstr (fd_history_entry_get_detail (last), "Called her back about the hours"));
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* The due date: a day and a time. */
+  wanted = g_date_time_new_local (g_date_time_get_year (later), g_date_time_get_month (later),
+                                  g_date_time_get_day_of_month (later), 16, 30, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (child_of (page, FD_TYPE_CLAIM_PAGE, "due_calendar")), later);
+  gtk_editable_set_text (GTK_EDITABLE (child_of (page, FD_TYPE_CLAIM_PAGE, "due_time_entry")), "16:30");
+  gtk_widget_activate_action (GTK_WIDGET (page), "claim.set-due", NULL);
+  stored = reread (fixture, claim);
+  g_assert_cmpint (fd_claim_get_due_at (stored), ==, g_date_time_to_unix (wanted));
+  g_clear_object (&stored);
+  g_assert_false (gtk_widget_get_visible (child_of (page, FD_TYPE_CLAIM_PAGE, "due_error_row")));
+
+  history = fd_store_list_claim_history (fixture->store, fd_claim_get_id (claim), &error);
+  g_assert_no_error (error);
+  last = g_ptr_array_index (history, history->len - 1);
+  g_assert_cmpstr (fd_history_entry_get_title (last), ==, _("Due date changed"));
+
+  /* Before the claim came in: the core refuses, beside the row; nothing changes. */
+  gtk_calendar_select_day (GTK_CALENDAR (child_of (page, FD_TYPE_CLAIM_PAGE, "due_calendar")), too_early);
+  gtk_widget_activate_action (GTK_WIDGET (page), "claim.set-due", NULL);
+  g_assert_true (gtk_widget_get_visible (child_of (page, FD_TYPE_CLAIM_PAGE, "due_error_row")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (page, FD_TYPE_CLAIM_PAGE, "due_error"))), !=, "");
+  stored = reread (fixture, claim);
+  g_assert_cmpint (fd_claim_get_due_at (stored), ==, g_date_time_to_unix (wanted));
+  g_clear_object (&stored);
+
+  /* A time that is not HH:MM is not sent at all. */
+  gtk_calendar_select_day (GTK_CALENDAR (child_of (page, FD_TYPE_CLAIM_PAGE, "due_calendar")), later);
+  gtk_editable_set_text (GTK_EDITABLE (child_of (page, FD_TYPE_CLAIM_PAGE, "due_time_entry")), "25:00");
+  gtk_widget_activate_action (GTK_WIDGET (page), "claim.set-due", NULL);
+  g_assert_true (gtk_widget_has_css_class (child_of (page, FD_TYPE_CLAIM_PAGE, "due_time_entry"), "error"));
+  stored = reread (fixture, claim);
+  g_assert_cmpint (fd_claim_get_due_at (stored), ==, g_date_time_to_unix (wanted));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +815,7 @@ main (int   argc,
   g_test_add ("/fd/ui/claims/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
   g_test_add ("/fd/ui/claims/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);
   g_test_add ("/fd/ui/claims/due", Fixture, NULL, fixture_set_up, test_due, fixture_tear_down);
+  g_test_add ("/fd/ui/claims/comment-and-due", Fixture, NULL, fixture_set_up, test_comment_and_due, fixture_tear_down);
   g_test_add ("/fd/ui/claims/focus", Fixture, NULL, fixture_set_up, test_focus, fixture_tear_down);
 
   return g_test_run ();
