@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "fd-calendar.h"
 #include "fd-claims-preferences.h"
@@ -265,6 +266,33 @@ on_kind_row_selected_cb (FdClaimsPreferences *self)
   load_deadlines (self);
 }
 
+/* Scrolling the page over a spin button would change a deadline, and save it, unseen: the
+ * wheel only counts once the field has the keyboard. */
+static gboolean
+on_spin_scroll_cb (GtkEventControllerScroll *controller,
+                   double                    dx,
+                   double                    dy,
+                   gpointer                  user_data)
+{
+  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+
+  if ((gtk_widget_get_state_flags (spin) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0)
+    return FALSE;
+
+  /* The page scrolls on instead, by the step a GtkScrolledWindow takes for a wheel click. */
+  scroller = gtk_widget_get_ancestor (spin, GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller != NULL)
+    {
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                dy * pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0));
+    }
+
+  return TRUE;
+}
+
 static GtkWidget *
 new_days_spin (FdClaimsPreferences *self,
                int                  priority,
@@ -276,6 +304,7 @@ new_days_spin (FdClaimsPreferences *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (caption);
   GtkWidget *spin = gtk_spin_button_new_with_range (0, upper, 1);
+  GtkEventController *scroll;
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (box, 6);
@@ -293,6 +322,10 @@ new_days_spin (FdClaimsPreferences *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
   g_object_set_data (G_OBJECT (spin), "fd-priority", GINT_TO_POINTER (priority));
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_deadline_spin_value_changed_cb), self);
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_spin_scroll_cb), NULL);
+  gtk_widget_add_controller (spin, scroll);
   gtk_box_append (GTK_BOX (box), spin);
 
   return box;
