@@ -577,7 +577,10 @@ fd_store_set_reply_template (FdStore     *self,
   fd_bind_text (stmt, 2, language);
   fd_bind_text (stmt, 3, subject);
   fd_bind_text (stmt, 4, body);
-  return fd_database_step_done (db, stmt, error);
+  if (!fd_database_step_done (db, stmt, error))
+    return FALSE;
+  _fd_store_emit_claims_changed (self);
+  return TRUE;
 }
 
 static char *
