@@ -1023,7 +1023,8 @@ parse_time_of_day (const char *text,
                    int        *hour,
                    int        *minute)
 {
-  g_auto(GStrv) parts = g_strsplit (text != NULL ? g_strstrip (g_strdup (text)) : "", ":", -1);
+  g_autofree char *clean = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_auto(GStrv) parts = g_strsplit (clean, ":", -1);
   guint64 h, m;
 
   if (g_strv_length (parts) != 2 ||
