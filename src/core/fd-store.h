@@ -6,6 +6,7 @@
 #include "fd-branch.h"
 #include "fd-claim.h"
 #include "fd-claim-message.h"
+#include "fd-followup.h"
 #include "fd-letter.h"
 #include "fd-customer.h"
 #include "fd-desk.h"
@@ -418,8 +419,130 @@ FdLetter    *fd_store_prepare_letter        (FdStore      *self,
                                              gint64        message_id,
                                              GError      **error);
 
+/* Follow-ups: what was promised to a customer, due at a time, for a staff member (0:
+ * anyone at the branch). A claim's acknowledgement and resolution deadlines each keep one
+ * (source claim_ack, claim_resolve) that moves with the deadline and is done when the
+ * claim moves on; a renewable service keeps one "renewal due" its lead days before the
+ * renewal. Recurring ones (@rrule, iCalendar) come back when done. */
+typedef struct
+{
+  FdFollowupKind  kind;
+  gint64          customer_id;   /* 0: the claim's customer, when @claim_id is given */
+  gint64          claim_id;      /* 0: none */
+  gint64          visit_id;      /* 0: none */
+  gint64          due_at;        /* must not be in the past */
+  const char     *rrule;         /* NULL: once */
+  gint64          assignee_id;   /* 0: anyone */
+  const char     *note;
+} FdFollowupDraft;
+
+FdFollowup  *fd_store_add_followup          (FdStore               *self,
+                                             const FdFollowupDraft *draft,
+                                             GError               **error);
+FdFollowup  *fd_store_get_followup          (FdStore      *self,
+                                             gint64        id,
+                                             GError      **error);
+/* Done: a recurring follow-up gets its next occurrence (returned in @next, may be NULL). */
+FdFollowup  *fd_store_complete_followup     (FdStore      *self,
+                                             gint64        id,
+                                             FdFollowup  **next,
+                                             GError      **error);
+/* Snoozed until @until (in the future); it is announced again then. */
+FdFollowup  *fd_store_snooze_followup       (FdStore      *self,
+                                             gint64        id,
+                                             gint64        until,
+                                             GError      **error);
+FdFollowup  *fd_store_cancel_followup       (FdStore      *self,
+                                             gint64        id,
+                                             GError      **error);
+/* @assignee_id 0: anyone. */
+FdFollowup  *fd_store_reassign_followup     (FdStore      *self,
+                                             gint64        id,
+                                             gint64        assignee_id,
+                                             GError      **error);
+
+typedef enum
+{
+  FD_FOLLOWUPS_OVERDUE,    /* pending, announced before now */
+  FD_FOLLOWUPS_TODAY,      /* pending, from now to the end of the local day */
+  FD_FOLLOWUPS_UPCOMING,   /* pending, after today */
+  FD_FOLLOWUPS_PENDING,    /* open or snoozed, any time */
+  FD_FOLLOWUPS_ALL,        /* every state, newest due first */
+} FdFollowupSection;
+
+typedef struct
+{
+  FdFollowupSection section;
+  gint64            assignee_id;   /* 0: anyone's, -1: nobody's */
+  gint64            customer_id;   /* 0: every customer */
+  gint64            due_before;    /* 0: no limit (PENDING and ALL only) */
+  int               state;         /* an FdFollowupState, -1: any (ALL only) */
+} FdFollowupFilter;
+
+#define FD_FOLLOWUP_FILTER_INIT { FD_FOLLOWUPS_PENDING, 0, 0, 0, -1 }
+
+/* A keyset page in announcement order (ALL: newest due first), after @after (NULL: from
+ * the start). Element type FdFollowup. */
+GPtrArray   *fd_store_list_followups        (FdStore                *self,
+                                             const FdFollowupFilter *filter,
+                                             FdFollowup             *after,
+                                             guint                   limit,
+                                             GError                **error);
+/* How many are in @section for @assignee_id (0: all), counting at most @cap. */
+guint        fd_store_count_followups       (FdStore           *self,
+                                             FdFollowupSection  section,
+                                             gint64             assignee_id,
+                                             guint              cap,
+                                             GError           **error);
+/* The next time after @now anything pending is to be announced; 0 when nothing is. */
+gint64       fd_store_next_followup_time    (FdStore      *self,
+                                             gint64        now,
+                                             GError      **error);
+/* The pending follow-ups due by @now that @recipient has not been told about yet, for
+ * @staff_id (its own and everyone's; 0: only everyone's), each recorded as told in the
+ * same transaction: exactly once per recipient and announcement. Element type FdFollowup,
+ * oldest first. */
+GPtrArray   *fd_store_take_due_followups    (FdStore      *self,
+                                             const char   *recipient,
+                                             gint64        staff_id,
+                                             gint64        now,
+                                             GError      **error);
+
+/* Renewable services: a renewal every @rrule period from @next_renewal; a "renewal due"
+ * follow-up @lead_days before each. */
+gint64       fd_store_add_service           (FdStore      *self,
+                                             gint64        customer_id,
+                                             const char   *name,
+                                             const char   *rrule,
+                                             gint64        next_renewal,
+                                             int           lead_days,
+                                             GError      **error);
+/* Records the renewal: the service's next renewal moves one period on, its follow-up is
+ * done and the next one made. Returns the new renewal time, 0 on error. */
+gint64       fd_store_record_renewal        (FdStore      *self,
+                                             gint64        service_id,
+                                             GError      **error);
+/* A customer's services: parallel arrays of ids, names, rules and next renewals. */
+gboolean     fd_store_list_services         (FdStore      *self,
+                                             gint64        customer_id,
+                                             GArray      **ids,
+                                             GStrv        *names,
+                                             GStrv        *rrules,
+                                             GArray      **next_renewals,
+                                             GError      **error);
+/* Days after a claim is resolved when a satisfaction survey falls due (0: none; default 7). */
+int          fd_store_get_satisfaction_days (FdStore      *self);
+gboolean     fd_store_set_satisfaction_days (FdStore      *self,
+                                             int           days,
+                                             GError      **error);
+/* Writes the pending follow-ups as iCalendar VTODOs (libical) to @path. */
+gboolean     fd_store_export_followups_ics  (FdStore      *self,
+                                             const char   *path,
+                                             GError      **error);
+
 /* Signals: "customers-changed", "visits-changed" (the queue or any visit), "branches-changed"
- * (branches, desks, staff, purposes, questions), and "corrupt" (GError). Changes made by
+ * (branches, desks, staff, purposes, questions), "claims-changed", "followups-changed", and
+ * "corrupt" (GError). Changes made by
  * other processes on the same database (a second Frontdesk, the waiting-room board, the
  * CLI) are noticed once fd_store_watch() has been called: within a second, through a file
  * monitor and PRAGMA data_version, never by polling tables. */
