@@ -37,9 +37,9 @@ channel_label (const char *code)
   return code;
 }
 
-static char *
-format_customer (FdStore *store,
-                 gint64   customer_id)
+char *
+_fd_cli_format_customer (FdStore *store,
+                         gint64   customer_id)
 {
   g_autoptr(FdCustomer) customer = NULL;
   g_autoptr(GError) error = NULL;
@@ -65,9 +65,9 @@ format_customer (FdStore *store,
   return g_strdup_printf (_("ID %s"), id);
 }
 
-static char *
-format_staff (FdStore *store,
-              gint64   staff_id)
+char *
+_fd_cli_format_staff (FdStore *store,
+                      gint64   staff_id)
 {
   g_autofree char *id = NULL;
   g_autofree char *name = NULL;
@@ -296,8 +296,8 @@ print_claim (FdStore   *store,
   width = _fd_cli_max_width (labels, G_N_ELEMENTS (labels));
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT, fd_claim_get_id (claim));
-  customer = format_customer (store, fd_claim_get_customer_id (claim));
-  assignee = format_staff (store, fd_claim_get_assignee_id (claim));
+  customer = _fd_cli_format_customer (store, fd_claim_get_customer_id (claim));
+  assignee = _fd_cli_format_staff (store, fd_claim_get_assignee_id (claim));
   received = _fd_cli_format_time_or_null (fd_claim_get_received_at (claim));
   ack_due = _fd_cli_format_time_or_null (fd_claim_get_ack_due_at (claim));
   acknowledged = _fd_cli_format_time_or_null (fd_claim_get_acknowledged_at (claim));

@@ -8,6 +8,7 @@
 #include "fd-claim-message.h"
 #include "fd-customer.h"
 #include "fd-desk.h"
+#include "fd-followup.h"
 #include "fd-visit.h"
 
 #include "fd-cli-private.h"
@@ -360,6 +361,87 @@ _fd_cli_add_claim_json (JsonBuilder *builder,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
+    }
+
+  json_builder_end_object (builder);
+}
+
+static void
+add_followup_fields (JsonBuilder *builder,
+                     FdFollowup  *followup)
+{
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, fd_followup_get_id (followup));
+  add_text (builder, "kind", fd_followup_kind_to_code (fd_followup_get_kind (followup)));
+  add_id (builder, "customer_id", fd_followup_get_customer_id (followup));
+  add_id (builder, "claim_id", fd_followup_get_claim_id (followup));
+  add_id (builder, "visit_id", fd_followup_get_visit_id (followup));
+  add_id (builder, "service_id", fd_followup_get_service_id (followup));
+  add_id (builder, "assignee_id", fd_followup_get_assignee_id (followup));
+  add_time (builder, "due_at", fd_followup_get_due_at (followup));
+  add_time (builder, "notify_at", fd_followup_get_notify_at (followup));
+  add_text (builder, "rrule", fd_followup_get_rrule (followup));
+  add_text (builder, "note", fd_followup_get_note (followup));
+  add_text (builder, "source", fd_followup_get_source (followup));
+  add_text (builder, "state", fd_followup_state_to_code (fd_followup_get_state (followup)));
+  add_time (builder, "state_at", fd_followup_get_state_at (followup));
+  add_text (builder, "state_by", fd_followup_get_state_by (followup));
+  add_time (builder, "created_at", fd_followup_get_created_at (followup));
+}
+
+/* Keys are the database's column names, as for customers and claims. */
+void
+_fd_cli_add_followup_json (JsonBuilder *builder,
+                           FdFollowup  *followup)
+{
+  json_builder_begin_object (builder);
+  add_followup_fields (builder, followup);
+  json_builder_end_object (builder);
+}
+
+void
+_fd_cli_add_done_followup_json (JsonBuilder *builder,
+                                FdFollowup  *followup,
+                                FdFollowup  *next)
+{
+  json_builder_begin_object (builder);
+  add_followup_fields (builder, followup);
+
+  json_builder_set_member_name (builder, "next");
+  if (next != NULL)
+    _fd_cli_add_followup_json (builder, next);
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_end_object (builder);
+}
+
+void
+_fd_cli_add_service_json (JsonBuilder *builder,
+                          gint64       id,
+                          gint64       customer_id,
+                          const char  *name,
+                          const char  *rrule,
+                          gint64       next_renewal,
+                          gboolean     with_followup,
+                          FdFollowup  *followup)
+{
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, id);
+  add_id (builder, "customer_id", customer_id);
+  add_text (builder, "name", name);
+  add_text (builder, "rrule", rrule);
+  add_time (builder, "next_renewal_at", next_renewal);
+
+  if (with_followup)
+    {
+      json_builder_set_member_name (builder, "followup");
+      if (followup != NULL)
+        _fd_cli_add_followup_json (builder, followup);
+      else
+        json_builder_add_null_value (builder);
     }
 
   json_builder_end_object (builder);

@@ -31,6 +31,8 @@ typedef enum
   FD_CLI_ID_VISIT,
   FD_CLI_ID_STAFF,
   FD_CLI_ID_MESSAGE,
+  FD_CLI_ID_FOLLOWUP,
+  FD_CLI_ID_SERVICE,
 } FdCliIdKind;
 
 /* Subcommand entry point: @args is a NULL-terminated copy of the command line where
@@ -59,6 +61,11 @@ int         _fd_cli_queue               (FdCli               *cli,
 /* fd-cli-claim.c */
 int         _fd_cli_claim               (FdCli               *cli,
                                          char               **args);
+/* “Ana Jansen (ID 12)”, or “ID 12” when the name cannot be read; NULL for 0. */
+char       *_fd_cli_format_customer     (FdStore             *store,
+                                         gint64               customer_id);
+char       *_fd_cli_format_staff        (FdStore             *store,
+                                         gint64               staff_id);
 FdClaim    *_fd_cli_lookup_claim        (FdStore             *store,
                                          const char          *text,
                                          GError             **error);
@@ -76,6 +83,12 @@ gboolean    _fd_cli_parse_claim_kind    (const char          *text,
 gboolean    _fd_cli_parse_claim_priority (const char         *text,
                                           FdClaimPriority    *priority,
                                           GError            **error);
+/* fd-cli-followup.c */
+int         _fd_cli_followup            (FdCli               *cli,
+                                         char               **args);
+/* fd-cli-service.c */
+int         _fd_cli_service             (FdCli               *cli,
+                                         char               **args);
 /* fd-cli-claim-settings.c */
 int         _fd_cli_claim_deadline      (FdCli               *cli,
                                          char               **args);
@@ -200,5 +213,22 @@ void        _fd_cli_add_claim_json      (JsonBuilder         *builder,
 void        _fd_cli_add_message_json    (JsonBuilder         *builder,
                                          FdClaimMessage      *message,
                                          FdClaim             *claim);
+void        _fd_cli_add_followup_json   (JsonBuilder         *builder,
+                                         FdFollowup          *followup);
+/* A follow-up just done, with “next”: its next occurrence, or null when it does not
+ * repeat. */
+void        _fd_cli_add_done_followup_json (JsonBuilder      *builder,
+                                            FdFollowup       *followup,
+                                            FdFollowup       *next);
+/* A renewable service; with @with_followup also “followup”: its pending “renewal due”
+ * follow-up (@followup), or null. */
+void        _fd_cli_add_service_json    (JsonBuilder         *builder,
+                                         gint64               id,
+                                         gint64               customer_id,
+                                         const char          *name,
+                                         const char          *rrule,
+                                         gint64               next_renewal,
+                                         gboolean             with_followup,
+                                         FdFollowup          *followup);
 
 G_END_DECLS

@@ -375,6 +375,20 @@ _fd_cli_parse_id_of (const char   *text,
                    shown);
       break;
 
+    case FD_CLI_ID_FOLLOWUP:
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: %s is what the user typed */
+                   _("“%s” is not a follow-up ID: expected a positive whole number."),
+                   shown);
+      break;
+
+    case FD_CLI_ID_SERVICE:
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: %s is what the user typed */
+                   _("“%s” is not a service ID: expected a positive whole number."),
+                   shown);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -540,6 +554,12 @@ _fd_cli_take_id_argument (char         **args,
           break;
         case FD_CLI_ID_MESSAGE:
           message = _("Missing message ID.");
+          break;
+        case FD_CLI_ID_FOLLOWUP:
+          message = _("Missing follow-up ID.");
+          break;
+        case FD_CLI_ID_SERVICE:
+          message = _("Missing service ID.");
           break;
         default:
           g_assert_not_reached ();

@@ -476,8 +476,10 @@ static const FdCliAction commands[] = {
   { "customer", _fd_cli_customer },
   { "demo", command_demo },
   { "desk", _fd_cli_desk },
+  { "followup", _fd_cli_followup },
   { "init", command_init },
   { "queue", _fd_cli_queue },
+  { "service", _fd_cli_service },
   { "visit", _fd_cli_visit },
 };
 
@@ -569,12 +571,24 @@ main (int   argc,
                                    "  claim template       List and print the reply templates\n"
                                    "  claim deadline       List and set claims’ deadlines, in working days\n"
                                    "  claim category       List, add and rename the claim categories\n"
+                                   "  followup add         Record something promised to a customer, due at a time\n"
+                                   "  followup list        List the pending follow-ups, or those done or cancelled\n"
+                                   "  followup show        Print a follow-up\n"
+                                   "  followup done        Mark a follow-up done; a recurring one comes back\n"
+                                   "  followup snooze      Put a follow-up off until a later time\n"
+                                   "  followup cancel      Cancel a follow-up\n"
+                                   "  followup assign      Give a follow-up to a staff member, or to anyone\n"
+                                   "  followup export      Write the pending follow-ups to an iCalendar file\n"
+                                   "  service add          Record a customer’s renewable service\n"
+                                   "  service list         List a customer’s services and their renewals\n"
+                                   "  service renew        Record a service’s renewal\n"
                                    "  bench                Measure the speed of searches and lists"));
   g_option_context_set_description (context,
                                     N_("Run “frontdesk-cli COMMAND --help” for the options of a "
                                        "command. --db, --branch and --staff may also follow the "
-                                       "command. Times (--at, --received, --due) are ISO 8601, in local time "
-                                       "unless an offset is given; they default to now.\n"
+                                       "command. Times (--at, --received, --due, --until, --next, "
+                                       "--due-before) are ISO 8601, in local time unless an "
+                                       "offset is given; --at and --received default to now.\n"
                                        "\n"
                                        "Exit status: 0 on success, 1 on any error (including an "
                                        "unknown command or option). Errors are printed as one "
