@@ -300,6 +300,52 @@ static const char * const migrations[] = {
   "  SELECT id * 4096, fd_fold (reference || ' ' || coalesce (summary, '') || ' ' || coalesce (problem, '')"
   "    || ' ' || coalesce (solution, '') || ' ' || coalesce (benefit, ''))"
   "  FROM claims;",
+
+  /* 5: follow-ups, renewable services, and who has been told about which follow-up.
+   * notify_at is when a pending follow-up is next announced: its due time, or the end of
+   * a snooze; the partial index holds only pending ones, in that order. */
+  "CREATE TABLE services ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  customer_id  INTEGER NOT NULL REFERENCES customers (id),"
+  "  name         TEXT NOT NULL,"
+  "  rrule        TEXT NOT NULL,"
+  "  next_renewal INTEGER NOT NULL,"
+  "  lead_days    INTEGER NOT NULL,"
+  "  created_at   INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX services_by_customer ON services (customer_id, id);"
+  "CREATE TABLE followups ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('call_back', 'renewal_due', 'claim_due',"
+  "                                           'satisfaction_survey', 'other')),"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id),"
+  "  claim_id    INTEGER REFERENCES claims (id),"
+  "  visit_id    INTEGER REFERENCES visits (id),"
+  "  service_id  INTEGER REFERENCES services (id),"
+  "  source      TEXT,"
+  "  due_at      INTEGER NOT NULL,"
+  "  notify_at   INTEGER NOT NULL,"
+  "  rrule       TEXT,"
+  "  assignee_id INTEGER REFERENCES staff (id),"
+  "  note        TEXT,"
+  "  state       TEXT NOT NULL CHECK (state IN ('open', 'snoozed', 'done', 'cancelled')),"
+  "  state_at    INTEGER NOT NULL,"
+  "  state_by    TEXT,"
+  "  created_at  INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX followups_pending ON followups (notify_at, id) WHERE state IN ('open', 'snoozed');"
+  "CREATE INDEX followups_pending_by_assignee ON followups (assignee_id, notify_at, id)"
+  "  WHERE state IN ('open', 'snoozed');"
+  "CREATE INDEX followups_by_due ON followups (due_at, id);"
+  "CREATE INDEX followups_by_customer ON followups (customer_id, due_at);"
+  "CREATE INDEX followups_by_claim ON followups (claim_id) WHERE claim_id IS NOT NULL;"
+  "CREATE TABLE followup_notices ("
+  "  followup_id INTEGER NOT NULL REFERENCES followups (id),"
+  "  recipient   TEXT NOT NULL,"
+  "  notify_at   INTEGER NOT NULL,"
+  "  at          INTEGER NOT NULL,"
+  "  PRIMARY KEY (followup_id, recipient, notify_at)"
+  ") WITHOUT ROWID;",
 };
 
 static void

@@ -507,6 +507,9 @@ fd_demo_generate_claims (FdStore  *store,
       if (row.closed_at)
         row.satisfaction = satisfaction (&rng);
       detail = localized (details[rng_range (&rng, 3)], language);
+      /* Open claims often carry a promised call back, in the coming two weeks. */
+      if (row.resolved_at == 0 && row.closed_at == 0 && rng_double (&rng) < 0.3)
+        row.call_back_at = until + 3600 * (9 + (gint64) rng_range (&rng, 8)) + 86400 * (gint64) rng_range (&rng, 14);
 
       if ((id = _fd_store_bulk_claims_add (bulk, &row, &reference, error)) == 0 ||
           !write_thread (&writer, id, &row, reference, customer, branch, author ? author : "", detail, error))

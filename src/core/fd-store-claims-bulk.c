@@ -16,6 +16,7 @@ struct _FdBulkClaims
   FdTransaction *tx;
   GPtrArray     *claim_indexes;
   GPtrArray     *message_indexes;
+  GPtrArray     *followup_indexes;
   GHashTable    *next_number;   /* year → next number */
   gboolean       wal_off;
 };
@@ -35,7 +36,8 @@ _fd_store_bulk_claims_begin (FdStore  *self,
       !(bulk->tx = fd_transaction_begin (db, error)))
     return NULL;
   if (big && (!(bulk->claim_indexes = fd_database_drop_indexes (db, "claims", error)) ||
-              !(bulk->message_indexes = fd_database_drop_indexes (db, "claim_messages", error))))
+              !(bulk->message_indexes = fd_database_drop_indexes (db, "claim_messages", error)) ||
+              !(bulk->followup_indexes = fd_database_drop_indexes (db, "followups", error))))
     return NULL;
   return g_steal_pointer (&bulk);
 }
@@ -116,6 +118,56 @@ add_history (FdDatabase        *db,
   return TRUE;
 }
 
+/* One follow-up of a loaded claim: done at @done_at, else open. */
+static gboolean
+add_followup (FdDatabase        *db,
+              gint64             claim_id,
+              const FdClaimRow  *row,
+              const char        *kind,
+              const char        *source,
+              gint64             due,
+              gint64             done_at,
+              const char        *reference,
+              GError           **error)
+{
+  sqlite3_stmt *stmt = fd_database_prepare (db,
+    "INSERT INTO followups (kind, customer_id, claim_id, source, due_at, notify_at, assignee_id, note,"
+    " state, state_at, state_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  fd_bind_text (stmt, 1, kind);
+  sqlite3_bind_int64 (stmt, 2, row->customer_id);
+  sqlite3_bind_int64 (stmt, 3, claim_id);
+  fd_bind_text (stmt, 4, source);
+  sqlite3_bind_int64 (stmt, 5, due);
+  if (row->assignee_id)
+    sqlite3_bind_int64 (stmt, 6, row->assignee_id);
+  fd_bind_text (stmt, 7, reference);
+  fd_bind_text (stmt, 8, done_at ? "done" : "open");
+  sqlite3_bind_int64 (stmt, 9, done_at ? done_at : row->received_at);
+  fd_bind_text (stmt, 10, row->actor);
+  sqlite3_bind_int64 (stmt, 11, row->received_at);
+  return fd_database_step_done (db, stmt, error);
+}
+
+/* The claim's own follow-ups, as the store keeps them: its acknowledgement and resolution
+ * deadlines, and a call back the handler promised, if any. */
+static gboolean
+add_followups (FdDatabase        *db,
+               gint64             id,
+               const FdClaimRow  *row,
+               const char        *reference,
+               GError           **error)
+{
+  gint64 resolved = row->resolved_at ? row->resolved_at : row->closed_at;
+
+  return add_followup (db, id, row, "claim_due", "claim_ack", row->ack_due_at, row->acknowledged_at, reference, error) &&
+         add_followup (db, id, row, "claim_due", "claim_resolve", row->due_at, resolved, reference, error) &&
+         (row->call_back_at == 0 ||
+          add_followup (db, id, row, "call_back", NULL, row->call_back_at, 0, reference, error));
+}
+
 /* Adds a claim, its history (opened, and its last status) and its search text; returns
  * its id, 0 on error. */
 gint64
@@ -177,6 +229,7 @@ _fd_store_bulk_claims_add (FdBulkClaims      *bulk,
   text = g_strjoin (" ", reference, row->summary ? row->summary : "", row->problem ? row->problem : "",
                     row->solution ? row->solution : "", row->benefit ? row->benefit : "", NULL);
   if (!add_history (db, id, row, error) ||
+      !add_followups (db, id, row, reference, error) ||
       !_fd_claim_fts_write (db, id * FD_CLAIM_FTS_STRIDE, NULL, text, error))
     return 0;
   if (reference_out)
@@ -227,12 +280,16 @@ _fd_store_bulk_claims_commit (FdBulkClaims  *bulk,
   for (guint i = 0; bulk->message_indexes && i < bulk->message_indexes->len; i++)
     if (!fd_database_exec (db, bulk->message_indexes->pdata[i], error))
       return FALSE;
+  for (guint i = 0; bulk->followup_indexes && i < bulk->followup_indexes->len; i++)
+    if (!fd_database_exec (db, bulk->followup_indexes->pdata[i], error))
+      return FALSE;
   /* A freshly loaded index is many small segments: merge them once, now. */
   if (!fd_database_exec (db, "INSERT INTO claim_fts (claim_fts) VALUES ('optimize')", error) ||
       !fd_transaction_commit (bulk->tx, error))
     return FALSE;
 
   _fd_store_emit_claims_changed (bulk->store);
+  _fd_store_emit_followups_changed (bulk->store);
   return TRUE;
 }
 
@@ -243,6 +300,7 @@ _fd_store_bulk_claims_free (FdBulkClaims *bulk)
   fd_database_end_bulk (_fd_store_get_database (bulk->store), bulk->wal_off);
   g_clear_pointer (&bulk->claim_indexes, g_ptr_array_unref);
   g_clear_pointer (&bulk->message_indexes, g_ptr_array_unref);
+  g_clear_pointer (&bulk->followup_indexes, g_ptr_array_unref);
   g_clear_pointer (&bulk->next_number, g_hash_table_unref);
   g_object_unref (bulk->store);
   g_free (bulk);

@@ -605,10 +605,12 @@ fd_store_open_claim (FdStore             *self,
   text = g_strjoin (" ", reference, draft->summary ? draft->summary : "", NULL);
   if (!record_change (self, id, at, "status", NULL, "new", NULL, error) ||
       !_fd_claim_fts_write (db, id * FD_CLAIM_FTS_STRIDE, NULL, text, error) ||
+      !_fd_store_sync_claim_followups (self, id, FALSE, error) ||
       !fd_transaction_commit (tx, error))
     return NULL;
 
   _fd_store_emit_claims_changed (self);
+  _fd_store_emit_followups_changed (self);
   return fd_store_get_claim (self, id, error);
 }
 
@@ -674,10 +676,12 @@ fd_store_move_claim (FdStore        *self,
   if (!fd_database_step_done (db, stmt, error) ||
       !record_change (self, claim_id, now, "status", fd_claim_status_to_code (claim->status),
                       fd_claim_status_to_code (to), comment, error) ||
+      !_fd_store_sync_claim_followups (self, claim_id, to == FD_CLAIM_STATUS_RESOLVED, error) ||
       !fd_transaction_commit (tx, error))
     return NULL;
 
   _fd_store_emit_claims_changed (self);
+  _fd_store_emit_followups_changed (self);
   return fd_store_get_claim (self, claim_id, error);
 }
 
@@ -748,10 +752,12 @@ fd_store_resolve_claim (FdStore     *self,
       !record_change (self, claim_id, now, "resolution", claim->solution, solution, NULL, error) ||
       !record_change (self, claim_id, now, "status", fd_claim_status_to_code (claim->status), "resolved", NULL, error) ||
       !reindex_claim (self, claim, error) ||
+      !_fd_store_sync_claim_followups (self, claim_id, TRUE, error) ||
       !fd_transaction_commit (tx, error))
     return NULL;
 
   _fd_store_emit_claims_changed (self);
+  _fd_store_emit_followups_changed (self);
   return fd_store_get_claim (self, claim_id, error);
 }
 
@@ -1187,10 +1193,12 @@ fd_store_update_claim (FdStore              *self,
   sqlite3_bind_int64 (stmt, 10, now);
   if (!fd_database_step_done (db, stmt, error) ||
       !reindex_claim (self, claim, error) ||
+      !_fd_store_sync_claim_followups (self, claim_id, FALSE, error) ||
       !fd_transaction_commit (tx, error))
     return NULL;
 
   _fd_store_emit_claims_changed (self);
+  _fd_store_emit_followups_changed (self);
   return fd_store_get_claim (self, claim_id, error);
 }
 

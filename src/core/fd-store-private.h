@@ -20,6 +20,12 @@ void        _fd_store_emit_changed        (FdStore       *self);
 void        _fd_store_emit_visits_changed (FdStore       *self);
 void        _fd_store_emit_branches_changed (FdStore     *self);
 void        _fd_store_emit_claims_changed (FdStore       *self);
+void        _fd_store_emit_followups_changed (FdStore    *self);
+/* Keeps a claim's follow-ups in step with it, inside the caller's transaction. */
+gboolean    _fd_store_sync_claim_followups (FdStore      *self,
+                                            gint64        claim_id,
+                                            gboolean      just_resolved,
+                                            GError      **error);
 char       *_fd_store_dup_actor           (FdStore       *self);
 gboolean    _fd_store_list_labelled_codes (FdStore       *self,
                                            const char    *sql,
@@ -185,6 +191,7 @@ typedef struct
   const char *benefit;
   int         satisfaction;
   const char *actor;
+  gint64      call_back_at;  /* 0, or when the handler promised to call back */
 } FdClaimRow;
 
 typedef struct

@@ -34,6 +34,7 @@ enum {
   VISITS_CHANGED,
   BRANCHES_CHANGED,
   CLAIMS_CHANGED,
+  FOLLOWUPS_CHANGED,
   CORRUPT,
   N_SIGNALS
 };
@@ -98,6 +99,16 @@ fd_store_class_init (FdStoreClass *klass)
    */
   signals[CLAIMS_CHANGED] =
     g_signal_new ("claims-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * FdStore::followups-changed:
+   *
+   * Emitted after any change to follow-ups or services, here or (with fd_store_watch())
+   * in another process.
+   */
+  signals[FOLLOWUPS_CHANGED] =
+    g_signal_new ("followups-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   /**
@@ -205,6 +216,12 @@ void
 _fd_store_emit_claims_changed (FdStore *self)
 {
   g_signal_emit (self, signals[CLAIMS_CHANGED], 0);
+}
+
+void
+_fd_store_emit_followups_changed (FdStore *self)
+{
+  g_signal_emit (self, signals[FOLLOWUPS_CHANGED], 0);
 }
 
 void
@@ -333,6 +350,7 @@ check_data_version_cb (gpointer user_data)
       g_signal_emit (self, signals[CUSTOMERS_CHANGED], 0);
       g_signal_emit (self, signals[VISITS_CHANGED], 0);
       g_signal_emit (self, signals[CLAIMS_CHANGED], 0);
+      g_signal_emit (self, signals[FOLLOWUPS_CHANGED], 0);
     }
   return G_SOURCE_REMOVE;
 }
