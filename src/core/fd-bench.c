@@ -648,6 +648,79 @@ bench_claims (FdStore    *store,
   return TRUE;
 }
 
+static GPtrArray *
+followups_page_op (FdStore        *store,
+                   gconstpointer   input,
+                   GError        **error)
+{
+  return fd_store_list_followups (store, input, NULL, 50, error);
+}
+
+static GPtrArray *
+next_followup_op (FdStore        *store,
+                  gconstpointer   input,
+                  GError        **error)
+{
+  g_autoptr(GError) local = NULL;
+  gint64 next = fd_store_next_followup_time (store, g_get_real_time () / G_USEC_PER_SEC, &local);
+  GPtrArray *out;
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  out = g_ptr_array_new ();
+  g_ptr_array_add (out, GSIZE_TO_POINTER ((gsize) next));
+  return out;
+}
+
+/* The Overdue and Today lists (everyone's and one handler's), and finding when the
+ * notifier must next wake. */
+static gboolean
+bench_followups (FdStore    *store,
+                 Raw        *raw,
+                 GPtrArray  *cases,
+                 GError    **error)
+{
+  g_autoptr(GArray) core = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) raw_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) staff = NULL;
+  gint64 branch = fd_store_get_current_branch (store);
+  guint pending = fd_store_count_followups (store, FD_FOLLOWUPS_PENDING, 0, G_MAXUINT, NULL);
+  sqlite3_stmt *stmt = NULL;
+  gint64 total = 0;
+
+  if (!fd_store_list_staff (store, branch, &staff, NULL, NULL, error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (raw->db, "SELECT count(*) FROM followups", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    total = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < 400; i++)
+    {
+      FdFollowupFilter filter = FD_FOLLOWUP_FILTER_INIT;
+
+      filter.section = i % 2 ? FD_FOLLOWUPS_TODAY : FD_FOLLOWUPS_OVERDUE;
+      if ((i / 2) % 2 && staff->len)
+        filter.assignee_id = g_array_index (staff, gint64, (i / 4) % staff->len);
+      if (!sample_read (store, raw, followups_page_op, &filter, core, raw_times, error))
+        return FALSE;
+    }
+  g_ptr_array_add (cases, make_case ("followups_overdue_today_first_page", core, raw_times, 2000,
+                                     g_strdup_printf (_("Overdue and Today, everyone’s and one handler’s; %lld follow-ups, %u pending"),
+                                                      (long long) total, pending)));
+
+  g_array_set_size (core, 0);
+  g_array_set_size (raw_times, 0);
+  for (guint i = 0; i < 300; i++)
+    if (!sample_read (store, raw, next_followup_op, NULL, core, raw_times, error))
+      return FALSE;
+  g_ptr_array_add (cases, make_case ("followups_next_due_time", core, raw_times, 1000,
+                                     g_strdup (_("when the notifier must next wake"))));
+  return TRUE;
+}
+
 /**
  * fd_bench_run:
  *
@@ -787,6 +860,10 @@ fd_bench_run (const char       *path,
 
   report (progress, user_data, "%s", _("Timing claims: lists, references, full-text search…"));
   if (!bench_claims (store, &raw, cases, error))
+    goto fail;
+
+  report (progress, user_data, "%s", _("Timing follow-ups: overdue and today, the next due time…"));
+  if (!bench_followups (store, &raw, cases, error))
     goto fail;
 
   raw_close (&raw);
