@@ -116,7 +116,7 @@ append_followup (GString    *out,
   g_autofree char *assignee = NULL;
   g_autofree char *state_change = NULL;
   g_autofree char *created = NULL;
-  const char *labels[14];
+  const char *labels[15];
   const char *overdue = NULL;
   guint width;
 
@@ -134,8 +134,9 @@ append_followup (GString    *out,
   labels[11] = _("Note:");
   labels[12] = _("Made by:");
   labels[13] = _("State changed:");
+  labels[14] = _("Created:");
 
-  width = MAX (_fd_cli_max_width (labels, G_N_ELEMENTS (labels)), _fd_cli_width (_("Created:")));
+  width = _fd_cli_max_width (labels, G_N_ELEMENTS (labels));
 
   id = g_strdup_printf ("%" G_GINT64_FORMAT, fd_followup_get_id (followup));
   customer = _fd_cli_format_customer (store, fd_followup_get_customer_id (followup));
@@ -173,7 +174,7 @@ append_followup (GString    *out,
   _fd_cli_add_row (out, labels[11], width, fd_followup_get_note (followup));
   _fd_cli_add_row (out, labels[12], width, source_label (fd_followup_get_source (followup)));
   _fd_cli_add_row (out, labels[13], width, state_change);
-  _fd_cli_add_row (out, _("Created:"), width, created);
+  _fd_cli_add_row (out, labels[14], width, created);
 }
 
 static void
