@@ -40,6 +40,7 @@ struct _FdClaimPage
   AdwActionRow        *benefit_row;
   GtkBox              *satisfaction_box;
   AdwActionRow        *customer_row;
+  GtkWidget           *followup_button;
   AdwActionRow        *kind_row;
   AdwActionRow        *channel_row;
   AdwComboRow         *category_row;
@@ -561,6 +562,9 @@ fill_details (FdClaimPage *self)
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->customer_row),
                                           g_variant_new_int64 (customer_id));
   gtk_widget_set_sensitive (GTK_WIDGET (self->customer_row), customer != NULL);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->followup_button),
+                                          g_variant_new ("(xxx)", customer_id, fd_claim_get_id (self->claim),
+                                                         fd_claim_get_visit_id (self->claim)));
   set_subtitle (self->kind_row, fd_claim_kind_to_label (fd_claim_get_kind (self->claim)));
   set_subtitle (self->channel_row, fd_claim_channel_to_label (fd_claim_get_channel (self->claim)));
 
@@ -1393,6 +1397,7 @@ fd_claim_page_class_init (FdClaimPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, benefit_row);
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, satisfaction_box);
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, customer_row);
+  gtk_widget_class_bind_template_child (widget_class, FdClaimPage, followup_button);
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, kind_row);
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, channel_row);
   gtk_widget_class_bind_template_child (widget_class, FdClaimPage, category_row);

@@ -50,6 +50,7 @@ struct _FdCustomerPage
   AdwPreferencesGroup *history_group;
   GtkListBox          *history_list;
   GtkWidget           *new_claim_button;
+  GtkWidget           *new_followup_button;
 
   /* Owned */
   FdStore             *store;
@@ -543,6 +544,9 @@ load_history (FdCustomerPage *self)
 
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->new_claim_button),
                                           g_variant_new ("(xx)", fd_customer_get_id (self->customer), (gint64) 0));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->new_followup_button),
+                                          g_variant_new ("(xxx)", fd_customer_get_id (self->customer),
+                                                         (gint64) 0, (gint64) 0));
   /* A customer with no history yet can still get a claim. */
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), TRUE);
 }
@@ -894,6 +898,7 @@ fd_customer_page_class_init (FdCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, new_claim_button);
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, new_followup_button);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_identity_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_duplicates_list_row_activated_cb);

@@ -477,6 +477,16 @@ load_menus (FdServingPanel *self)
                                                               fd_visit_get_id (self->visit)));
       g_menu_append_item (more, claim);
     }
+  if (fd_visit_get_customer_id (self->visit) > 0)
+    {
+      /* A call back promised at the desk: the follow-up remembers this visit. */
+      g_autoptr(GMenuItem) followup = g_menu_item_new (_("New _Follow-up…"), NULL);
+
+      g_menu_item_set_action_and_target_value (followup, "win.new-followup-for",
+                                               g_variant_new ("(xxx)", fd_visit_get_customer_id (self->visit),
+                                                              (gint64) 0, fd_visit_get_id (self->visit)));
+      g_menu_append_item (more, followup);
+    }
   cancel = g_menu_item_new (_("C_ancel Visit"), "serving.cancel");
   g_menu_append_item (more, cancel);
   gtk_menu_button_set_menu_model (self->more_button, G_MENU_MODEL (more));

@@ -9,7 +9,9 @@
 #include "fd-application.h"
 #include "fd-board-window.h"
 #include "fd-claims-view.h"
+#include "fd-followups-view.h"
 #include "fd-new-claim-dialog.h"
+#include "fd-new-followup-dialog.h"
 #include "fd-reception-view.h"
 #include "fd-window.h"
 
@@ -25,6 +27,8 @@ struct _FdWindow
   FdReceptionView      *reception_view;
   FdCustomersView      *customers_view;
   FdClaimsView         *claims_view;
+  FdFollowupsView      *followups_view;
+  AdwViewStackPage     *followups_stack_page;
 
   /* Owned */
   FdStore              *store;
@@ -68,6 +72,12 @@ on_claims_page (FdWindow *self)
 }
 
 static gboolean
+on_followups_page (FdWindow *self)
+{
+  return adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->followups_view);
+}
+
+static gboolean
 on_reception_page (FdWindow *self)
 {
   return adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->reception_view);
@@ -75,15 +85,27 @@ on_reception_page (FdWindow *self)
 
 /* The header's + adds what the page lists. */
 static void
-update_new_button (FdWindow *self,
-                   gboolean  claims)
+update_new_button (FdWindow *self)
 {
-  const char *label = claims ? _("New Claim") : _("New Customer");
+  const char *label = _("New Customer");
+  const char *tooltip = _("New Customer (Ctrl+N)");
+  const char *action = "win.new-customer";
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->new_button),
-                                  claims ? "win.new-claim" : "win.new-customer");
-  gtk_widget_set_tooltip_text (self->new_button,
-                               claims ? _("New Claim (Ctrl+N)") : _("New Customer (Ctrl+N)"));
+  if (on_claims_page (self))
+    {
+      label = _("New Claim");
+      tooltip = _("New Claim (Ctrl+N)");
+      action = "win.new-claim";
+    }
+  else if (on_followups_page (self))
+    {
+      label = _("New Follow-up");
+      tooltip = _("New Follow-up (Ctrl+N)");
+      action = "win.new-followup";
+    }
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->new_button), action);
+  gtk_widget_set_tooltip_text (self->new_button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   label, -1);
 }
@@ -94,6 +116,7 @@ update_actions (FdWindow *self)
   gboolean writable = self->store != NULL && !self->corrupt;
   gboolean customers = on_customers_page (self);
   gboolean claims = on_claims_page (self);
+  gboolean followups = on_followups_page (self);
 
   /* Customer actions switch to the Customers page themselves: they work from anywhere. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", writable);
@@ -103,12 +126,14 @@ update_actions (FdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim-for", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-claim", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-followup", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-followup-for", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-board",
                                  writable && fd_reception_view_get_branch_id (self->reception_view) > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), writable && customers);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), customers);
-  gtk_widget_set_visible (self->new_button, customers || claims);
-  update_new_button (self, claims);
+  gtk_widget_set_visible (self->new_button, customers || claims || followups);
+  update_new_button (self);
 }
 
 static void
@@ -200,6 +225,9 @@ on_view_stack_visible_child_changed_cb (FdWindow *self)
    * and the other shortcuts would be lost). */
   if (on_claims_page (self) && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->claims_view))))
     fd_claims_view_focus (self->claims_view);
+  else if (on_followups_page (self) &&
+           (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->followups_view))))
+    fd_followups_view_focus (self->followups_view);
 }
 
 static void
@@ -346,6 +374,60 @@ open_claim_action (GtkWidget  *widget,
 }
 
 static void
+on_new_followup_dialog_added_cb (FdWindow   *self,
+                                 FdFollowup *followup)
+{
+  fd_window_add_toast (self, adw_toast_new (_("Follow-up added")));
+}
+
+static void
+present_new_followup (FdWindow *self,
+                      gint64    customer_id,
+                      gint64    claim_id,
+                      gint64    visit_id)
+{
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = fd_new_followup_dialog_new (GTK_WINDOW (self), self->store, customer_id, claim_id, visit_id);
+  g_signal_connect_object (dialog, "added", G_CALLBACK (on_new_followup_dialog_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_followup_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  present_new_followup (FD_WINDOW (widget), 0, 0, 0);
+}
+
+/* From a customer's page, a claim or a visit: (customer id, claim id, visit id), 0 for none. */
+static void
+new_followup_for_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  gint64 customer_id = 0, claim_id = 0, visit_id = 0;
+
+  g_variant_get (param, "(xxx)", &customer_id, &claim_id, &visit_id);
+  present_new_followup (FD_WINDOW (widget), customer_id, claim_id, visit_id);
+}
+
+/* The badge counts what needs doing today: overdue and due today. */
+static void
+on_followups_view_attention_count_changed_cb (FdWindow *self)
+{
+  guint count = fd_followups_view_get_attention_count (self->followups_view);
+
+  adw_view_stack_page_set_badge_number (self->followups_stack_page, count);
+  adw_view_stack_page_set_needs_attention (self->followups_stack_page, count > 0);
+}
+
+static void
 open_board_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -383,6 +465,9 @@ new_shortcut_cb (GtkWidget *widget,
 
   if (on_claims_page (self))
     return gtk_widget_activate_action (widget, "win.new-claim", NULL);
+
+  if (on_followups_page (self))
+    return gtk_widget_activate_action (widget, "win.new-followup", NULL);
 
   return gtk_widget_activate_action (widget, "win.new-customer", NULL);
 }
@@ -480,6 +565,7 @@ fd_window_set_property (GObject      *object,
       fd_customers_view_set_store (self->customers_view, self->store);
       fd_reception_view_set_store (self->reception_view, self->store);
       fd_claims_view_set_store (self->claims_view, self->store);
+      fd_followups_view_set_store (self->followups_view, self->store);
       update_actions (self);
       break;
 
@@ -512,6 +598,7 @@ fd_window_class_init (FdWindowClass *klass)
   g_type_ensure (FD_TYPE_CUSTOMERS_VIEW);
   g_type_ensure (FD_TYPE_RECEPTION_VIEW);
   g_type_ensure (FD_TYPE_CLAIMS_VIEW);
+  g_type_ensure (FD_TYPE_FOLLOWUPS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FdWindow, toast_overlay);
@@ -521,6 +608,8 @@ fd_window_class_init (FdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdWindow, reception_view);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, customers_view);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, claims_view);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, followups_view);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, followups_stack_page);
   gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
@@ -531,6 +620,8 @@ fd_window_class_init (FdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-claim", NULL, new_claim_action);
   gtk_widget_class_install_action (widget_class, "win.new-claim-for", "(xx)", new_claim_for_action);
   gtk_widget_class_install_action (widget_class, "win.open-claim", "x", open_claim_action);
+  gtk_widget_class_install_action (widget_class, "win.new-followup", NULL, new_followup_action);
+  gtk_widget_class_install_action (widget_class, "win.new-followup-for", "(xxx)", new_followup_for_action);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, new_shortcut_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, call_next_shortcut_cb, NULL);
@@ -551,6 +642,8 @@ fd_window_init (FdWindow *self)
 
   g_signal_connect_object (self->reception_view, "notify::branch-id",
                            G_CALLBACK (on_reception_view_branch_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->followups_view, "notify::attention-count",
+                           G_CALLBACK (on_followups_view_attention_count_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_actions (self);
 }
@@ -598,6 +691,14 @@ fd_window_get_claims_view (FdWindow *self)
   g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
 
   return self->claims_view;
+}
+
+FdFollowupsView *
+fd_window_get_followups_view (FdWindow *self)
+{
+  g_return_val_if_fail (FD_IS_WINDOW (self), NULL);
+
+  return self->followups_view;
 }
 
 void

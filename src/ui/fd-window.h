@@ -6,6 +6,7 @@
 #include "fd-store.h"
 #include "fd-claims-view.h"
 #include "fd-customers-view.h"
+#include "fd-followups-view.h"
 #include "fd-reception-view.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ FdStore         *fd_window_get_store          (FdWindow       *self);
 FdReceptionView *fd_window_get_reception_view (FdWindow       *self);
 FdCustomersView *fd_window_get_customers_view (FdWindow       *self);
 FdClaimsView    *fd_window_get_claims_view    (FdWindow       *self);
+FdFollowupsView *fd_window_get_followups_view (FdWindow       *self);
 void             fd_window_add_toast          (FdWindow       *self,
                                                AdwToast       *toast);
 
