@@ -982,7 +982,7 @@ todo_for (FdStore    *self,
   icaltimezone *utc = icaltimezone_get_utc_timezone ();
   icalcomponent *todo = icalcomponent_new_vtodo ();
 
-  if (claim)
+  if (claim && !strstr (description->str, claim->reference))
     g_string_append_printf (description, "%s%s", description->len ? "\n" : "", claim->reference);
   icalcomponent_set_uid (todo, uid);
   icalcomponent_set_summary (todo, summary);
@@ -991,7 +991,10 @@ todo_for (FdStore    *self,
   icalcomponent_set_dtstamp (todo, icaltime_from_timet_with_zone (now_seconds (), FALSE, utc));
   icalcomponent_add_property (todo, icalproperty_new_created (icaltime_from_timet_with_zone (f->created_at, FALSE, utc)));
   icalcomponent_set_due (todo, icaltime_from_timet_with_zone (f->due_at, FALSE, utc));
-  icalcomponent_set_status (todo, f->state == FD_FOLLOWUP_SNOOZED ? ICAL_STATUS_INPROCESS : ICAL_STATUS_NEEDSACTION);
+  /* A repeating to-do needs a start for its rule to count from. */
+  if (f->rrule)
+    icalcomponent_set_dtstart (todo, icaltime_from_timet_with_zone (f->due_at, FALSE, utc));
+  icalcomponent_set_status (todo, ICAL_STATUS_NEEDSACTION);
   icalcomponent_add_property (todo, icalproperty_new_categories (fd_followup_kind_to_code (f->kind)));
   if (f->rrule)
     icalcomponent_add_property (todo, icalproperty_new_rrule (icalrecurrencetype_from_string (f->rrule)));

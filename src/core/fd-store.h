@@ -509,7 +509,9 @@ GPtrArray   *fd_store_take_due_followups    (FdStore      *self,
                                              GError      **error);
 
 /* Renewable services: a renewal every @rrule period from @next_renewal; a "renewal due"
- * follow-up @lead_days before each. */
+ * follow-up @lead_days before each (FD_SERVICE_DEFAULT_LEAD_DAYS unless said). */
+#define FD_SERVICE_DEFAULT_LEAD_DAYS 14
+
 gint64       fd_store_add_service           (FdStore      *self,
                                              gint64        customer_id,
                                              const char   *name,

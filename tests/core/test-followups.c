@@ -460,6 +460,7 @@ test_export_ics (Fixture       *fixture,
       g_assert_cmpstr (icalproperty_get_categories (category), ==, fd_followup_kind_to_code (fd_followup_get_kind (f)));
       if (f == yearly)
         {
+          g_assert_cmpint (icaltime_as_timet (icalcomponent_get_dtstart (todo)), ==, fd_followup_get_due_at (f));
           g_assert_nonnull (rrule);
           g_assert_cmpint (icalproperty_get_rrule (rrule).freq, ==, ICAL_YEARLY_RECURRENCE);
         }
