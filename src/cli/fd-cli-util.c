@@ -414,6 +414,18 @@ is_plain_date (const char *text)
   return TRUE;
 }
 
+/* ISO 8601 allows leaving the seconds out ("2026-05-04T09:30"); GLib wants them. */
+static char *
+with_seconds (const char *text)
+{
+  const char *t = strchr (text, 'T');
+
+  if (t != NULL && strlen (t) >= 6 && g_ascii_isdigit (t[1]) && g_ascii_isdigit (t[2]) && t[3] == ':' &&
+      g_ascii_isdigit (t[4]) && g_ascii_isdigit (t[5]) && (t[6] == '\0' || strchr ("Z+-", t[6])))
+    return g_strdup_printf ("%.*s:00%s", (int) (t + 6 - text), text, t + 6);
+  return g_strdup (text);
+}
+
 gboolean
 _fd_cli_parse_time (const char  *text,
                     const char  *option,
@@ -437,7 +449,9 @@ _fd_cli_parse_time (const char  *text,
         }
       else
         {
-          date_time = g_date_time_new_from_iso8601 (text, local);
+          g_autofree char *full = with_seconds (text);
+
+          date_time = g_date_time_new_from_iso8601 (full, local);
         }
     }
 
