@@ -4,10 +4,15 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libnotify/notify.h>
 
 #include "fd-application.h"
+#include "fd-followup-notifier.h"
+#include "fd-notifications.h"
 #include "fd-preferences-window.h"
 #include "fd-window.h"
 
@@ -16,9 +21,17 @@ struct _FdApplication
   AdwApplication  parent_instance;
 
   /* Owned */
-  char           *db_path;
-  FdStore        *store;
-  GSettings      *settings;
+  char            *db_path;
+  FdStore         *store;
+  GSettings       *settings;
+  FdNotifications *notifications;
+
+  /* --background: the first activation opens no window, and the app never ends on its own */
+  gboolean         background;
+  gboolean         background_pending;
+  /* A hold that keeps follow-up notifications coming while no window is open */
+  gboolean         held;
+  gboolean         quitting;
 };
 
 G_DEFINE_FINAL_TYPE (FdApplication, fd_application, ADW_TYPE_APPLICATION)
@@ -61,6 +74,250 @@ show_open_error (FdApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The main window, not a dialog or the board: NULL when none is open. */
+static FdWindow *
+find_main_window (FdApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (FD_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+want_background (FdApplication *self)
+{
+  if (self->quitting || self->store == NULL)
+    return FALSE;
+
+  return self->background ||
+         (self->settings != NULL && g_settings_get_boolean (self->settings, "run-in-background"));
+}
+
+/* With the window closed, the hold is what keeps the process, and so the notifications. */
+static void
+update_hold (FdApplication *self)
+{
+  gboolean want = want_background (self);
+
+  if (want == self->held)
+    return;
+
+  self->held = want;
+  if (want)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+/* Desktop entry Exec quoting: a double-quoted argument, with " ` $ and \ escaped, and
+ * % doubled (the file's own string escaping is added by GKeyFile). */
+static char *
+quote_exec_arg (const char *arg)
+{
+  GString *quoted = g_string_new ("\"");
+
+  for (const char *p = arg; *p != '\0'; p++)
+    {
+      if (strchr ("\"`$\\", *p) != NULL)
+        g_string_append_c (quoted, '\\');
+      if (*p == '%')
+        g_string_append_c (quoted, '%');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '"');
+
+  return g_string_free (quoted, FALSE);
+}
+
+/* $XDG_CONFIG_HOME/autostart/APP_ID.desktop starts `frontdesk --background` at login.
+ * GTK 4.8 has no API for the XDG background portal; under flatpak the manifest's
+ * --filesystem=xdg-config/autostart:create (or, later, the portal's RequestBackground with
+ * autostart) is needed, and Exec would be `flatpak run APP_ID --background`. */
+static gboolean
+update_autostart (FdApplication  *self,
+                  gboolean        enabled,
+                  GError        **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "autostart", NULL);
+  g_autofree char *path = g_build_filename (dir, APP_ID ".desktop", NULL);
+  g_autoptr(GKeyFile) entry = NULL;
+  g_autofree char *exec = NULL;
+
+  if (!enabled)
+    {
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       "%s: %s", path, g_strerror (saved_errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (self->db_path != NULL)
+    {
+      g_autofree char *db = quote_exec_arg (self->db_path);
+
+      exec = g_strconcat ("frontdesk --background --db ", db, NULL);
+    }
+  else
+    exec = g_strdup ("frontdesk --background");
+
+  entry = g_key_file_new ();
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_TYPE,
+                         G_KEY_FILE_DESKTOP_TYPE_APPLICATION);
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_NAME, _("Frontdesk"));
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_COMMENT,
+                         /* Translators: description of Frontdesk started at login */
+                         _("Announces follow-ups as notifications when they fall due"));
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, exec);
+  g_key_file_set_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_ICON, APP_ID);
+  g_key_file_set_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_TERMINAL, FALSE);
+  g_key_file_set_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_NO_DISPLAY, TRUE);
+  g_key_file_set_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-Autostart-enabled", TRUE);
+  g_key_file_set_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-UsesNotifications", TRUE);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return g_key_file_save_to_file (entry, path, error);
+}
+
+/* Shows the main window, creating it when the app runs in the background. */
+static FdWindow *
+present_main_window (FdApplication *self,
+                     const char    *startup_id)
+{
+  FdWindow *window = find_main_window (self);
+
+  if (window == NULL)
+    {
+      if (self->store == NULL)
+        return NULL;
+      window = FD_WINDOW (fd_window_new (ADW_APPLICATION (self), self->store));
+    }
+
+  if (startup_id != NULL)
+    gtk_window_set_startup_id (GTK_WINDOW (window), startup_id);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+/* Shows the window's Follow-ups page, found by its name in the view stack: the window has
+ * no action for it. FALSE when it has no such page. */
+static gboolean
+show_followups_page (GtkWidget *widget)
+{
+  if (ADW_IS_VIEW_STACK (widget) &&
+      adw_view_stack_get_child_by_name (ADW_VIEW_STACK (widget), "followups") != NULL)
+    {
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (widget), "followups");
+      return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (show_followups_page (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+on_notifications_open_cb (FdApplication *self,
+                          gint64         followup_id,
+                          const char    *activation_token)
+{
+  g_autoptr(FdFollowup) followup = NULL;
+  FdWindow *window = present_main_window (self, activation_token);
+
+  if (window == NULL)
+    return;
+
+  if (followup_id > 0)
+    followup = fd_store_get_followup (self->store, followup_id, NULL);
+
+  /* A claim's follow-up opens the claim; the others, and a group, the Follow-ups page. */
+  if (followup != NULL && fd_followup_get_claim_id (followup) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-claim", "x",
+                                fd_followup_get_claim_id (followup));
+  else if (!show_followups_page (GTK_WIDGET (window)) && followup != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-customer", "x",
+                                fd_followup_get_customer_id (followup));
+}
+
+static void
+start_notifications (FdApplication *self)
+{
+  g_autofree char *recipient = fd_followup_notifier_default_recipient ();
+  gint64 staff_id = self->settings != NULL ? g_settings_get_int64 (self->settings, "staff-id") : 0;
+
+  g_clear_object (&self->notifications);
+  self->notifications = fd_notifications_new (self->store, recipient, MAX (staff_id, 0));
+  g_signal_connect_object (self->notifications, "open", G_CALLBACK (on_notifications_open_cb), self,
+                           G_CONNECT_SWAPPED);
+  fd_notifications_start (self->notifications);
+}
+
+static void
+on_settings_staff_id_changed_cb (FdApplication *self)
+{
+  if (self->notifications != NULL)
+    start_notifications (self);
+}
+
+static void
+on_settings_run_in_background_changed_cb (FdApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!update_autostart (self, g_settings_get_boolean (self->settings, "run-in-background"), &error))
+    g_warning ("Cannot change the autostart entry: %s", error->message);
+  update_hold (self);
+}
+
+/* Opens the database once per process: the window, the notifications and the background
+ * share it. */
+static gboolean
+ensure_store (FdApplication  *self,
+              GError        **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(FdStore) store = NULL;
+
+  if (self->store != NULL)
+    return TRUE;
+
+  path = self->db_path ? g_strdup (self->db_path) : fd_store_default_path ();
+  store = fd_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+
+  self->store = g_steal_pointer (&store);
+  /* The queue changes from other desks, the board and the CLI: follow them. */
+  fd_store_watch (self->store);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-database", fd_store_get_path (self->store));
+
+  start_notifications (self);
+  update_hold (self);
+
+  return TRUE;
+}
+
 static gboolean
 prewarm_cb (gpointer user_data)
 {
@@ -79,6 +336,10 @@ quit_action (GSimpleAction *action,
 {
   FdApplication *self = user_data;
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Quit means quit, in the background too: no hold keeps the app once the windows close. */
+  self->quitting = TRUE;
+  update_hold (self);
 
   /* Closing goes through each window's unsaved-changes check; the app ends with the last. */
   for (const GList *l = windows; l != NULL; l = l->next)
@@ -159,6 +420,23 @@ fd_application_handle_local_options (GApplication *application,
       self->db_path = g_canonicalize_filename (path, NULL);
     }
 
+  if (g_variant_dict_contains (options, "background"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      /* Already running: it is the notifier, and it must not open a window for this. */
+      if (g_application_get_is_remote (application))
+        return EXIT_SUCCESS;
+
+      self->background = TRUE;
+      self->background_pending = TRUE;
+    }
+
   return G_APPLICATION_CLASS (fd_application_parent_class)->handle_local_options (application, options);
 }
 
@@ -176,15 +454,44 @@ fd_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   self->settings = new_settings_if_installed ();
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::staff-id",
+                               G_CALLBACK (on_settings_staff_id_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::run-in-background",
+                               G_CALLBACK (on_settings_run_in_background_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+fd_application_shutdown (GApplication *application)
+{
+  FdApplication *self = FD_APPLICATION (application);
+
+  g_clear_object (&self->notifications);
+  if (notify_is_initted ())
+    notify_uninit ();
+
+  G_APPLICATION_CLASS (fd_application_parent_class)->shutdown (application);
 }
 
 static void
 fd_application_activate (GApplication *application)
 {
   FdApplication *self = FD_APPLICATION (application);
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
+
+  /* `frontdesk --background`: the notifier alone, no window. A later `frontdesk` reaches
+   * this process (GApplication uniqueness) and opens the window below. */
+  if (self->background_pending)
+    {
+      self->background_pending = FALSE;
+      if (!ensure_store (self, &error))
+        g_printerr ("%s\n", error->message);
+      return;
+    }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window != NULL)
@@ -193,24 +500,10 @@ fd_application_activate (GApplication *application)
       return;
     }
 
-  path = self->db_path ? g_strdup (self->db_path) : fd_store_default_path ();
-
-  if (self->store == NULL)
+  if (!ensure_store (self, &error))
     {
-      g_autoptr(FdStore) store = fd_store_open (path, &error);
-
-      if (store == NULL)
-        {
-          show_open_error (self, error);
-          return;
-        }
-
-      self->store = g_steal_pointer (&store);
-      /* The queue changes from other desks, the board and the CLI: follow them. */
-      fd_store_watch (self->store);
-
-      if (self->settings != NULL)
-        g_settings_set_string (self->settings, "last-database", fd_store_get_path (self->store));
+      show_open_error (self, error);
+      return;
     }
 
   window = GTK_WINDOW (fd_window_new (ADW_APPLICATION (self), self->store));
@@ -225,6 +518,7 @@ fd_application_dispose (GObject *object)
 {
   FdApplication *self = (FdApplication *)object;
 
+  g_clear_object (&self->notifications);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -253,6 +547,7 @@ fd_application_class_init (FdApplicationClass *klass)
   app_class->handle_local_options = fd_application_handle_local_options;
   app_class->startup = fd_application_startup;
   app_class->activate = fd_application_activate;
+  app_class->shutdown = fd_application_shutdown;
 }
 
 static void
@@ -264,6 +559,11 @@ fd_application_init (FdApplication *self)
                                  _("Open the database at PATH"),
                                  /* Translators: placeholder in the --db option's help */
                                  _("PATH"));
+  g_application_add_main_option (G_APPLICATION (self), "background", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 /* Translators: help for the --background command line option */
+                                 _("Run without a window and announce follow-ups as they fall due"),
+                                 NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Customer service at the front desk."));
 }

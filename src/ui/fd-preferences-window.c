@@ -20,6 +20,8 @@ struct _FdPreferencesWindow
   AdwActionRow         *count_row;
   AdwPreferencesGroup  *window_group;
   GtkSwitch            *maximized_switch;
+  AdwPreferencesGroup  *background_group;
+  GtkSwitch            *background_switch;
   AdwPreferencesPage   *branch_page;
   AdwPreferencesGroup  *hours_group;
   AdwEntryRow          *name_row;
@@ -846,6 +848,8 @@ fd_preferences_window_class_init (FdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, count_row);
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, window_group);
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, maximized_switch);
+  gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, background_group);
+  gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, branch_page);
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, hours_group);
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, name_row);
@@ -958,10 +962,17 @@ fd_preferences_window_new (GtkWindow *parent,
   if (FD_IS_APPLICATION (app))
     settings = fd_application_get_settings (FD_APPLICATION (app));
 
+  /* The application writes or removes the autostart file when run-in-background changes. */
   if (settings != NULL)
-    g_settings_bind (settings, "window-maximized", self->maximized_switch, "active", G_SETTINGS_BIND_DEFAULT);
+    {
+      g_settings_bind (settings, "window-maximized", self->maximized_switch, "active", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "run-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
+    }
   else
-    gtk_widget_set_visible (GTK_WIDGET (self->window_group), FALSE);
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->window_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->background_group), FALSE);
+    }
 
   return GTK_WIDGET (self);
 }
