@@ -41,6 +41,7 @@ struct _FdNewFollowupDialog
   gint64          claim_id;
   gint64          visit_id;
   GArray         *staff_ids;    /* gint64, after "Anyone" */
+  char           *query;        /* what the results were found for */
   FdFollowup     *followup;
 
   guint           close_confirmed : 1;
@@ -148,6 +149,13 @@ run_search (FdNewFollowupDialog *self)
   g_autofree char *query = g_strstrip (g_strdup (text));
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
+
+  /* Enter searches at once; the entry's delayed search for the same text must not undo
+   * the pick Enter made. */
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
+  g_free (self->query);
+  self->query = g_strdup (query);
 
   if (self->store != NULL && *query != '\0')
     {
@@ -516,6 +524,7 @@ fd_new_followup_dialog_finalize (GObject *object)
   FdNewFollowupDialog *self = (FdNewFollowupDialog *)object;
 
   g_clear_pointer (&self->staff_ids, g_array_unref);
+  g_clear_pointer (&self->query, g_free);
 
   G_OBJECT_CLASS (fd_new_followup_dialog_parent_class)->finalize (object);
 }
