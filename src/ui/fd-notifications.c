@@ -92,18 +92,29 @@ forget_later (FdNotifications    *self,
 }
 
 /* Servers that understand markup in the body need & and < escaped; others show the text
- * as is. Asked once: the server does not change while we run, or rarely. */
+ * as is. Asked once the server answers: it does not change while we run, or rarely.
+ * Asked here rather than with notify_get_server_caps(), which warns on every call while
+ * there is no server: that case is logged once, by show(). */
 static gboolean
 server_has_body_markup (FdNotifications *self)
 {
-  if (self->body_markup < 0)
-    {
-      GList *caps = notify_get_server_caps ();
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autofree const char **caps = NULL;
 
-      self->body_markup = g_list_find_custom (caps, "body-markup", (GCompareFunc) g_strcmp0) != NULL;
-      g_list_free_full (caps, g_free);
-    }
+  if (self->body_markup >= 0)
+    return self->body_markup;
 
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (bus != NULL)
+    reply = g_dbus_connection_call_sync (bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+                                         "org.freedesktop.Notifications", "GetCapabilities", NULL,
+                                         G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply == NULL)
+    return FALSE;
+
+  g_variant_get (reply, "(^a&s)", &caps);
+  self->body_markup = g_strv_contains (caps, "body-markup");
   return self->body_markup;
 }
 
