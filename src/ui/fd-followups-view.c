@@ -65,6 +65,9 @@ G_DEFINE_FINAL_TYPE (FdFollowupsView, fd_followups_view, ADW_TYPE_BIN)
 
 static GParamSpec *properties[N_PROPS];
 
+static void set_filter (FdFollowupsView *self,
+                        const char      *filter);
+
 static const FdFollowupSection sections[N_SECTIONS] = {
   FD_FOLLOWUPS_OVERDUE,
   FD_FOLLOWUPS_TODAY,
@@ -350,6 +353,22 @@ on_store_branches_changed_cb (FdFollowupsView *self)
   update_assignee_box (self);
   reload_lists (self);
   update_counts (self);
+}
+
+/* Who works at this desk was chosen in the Preferences: "Mine" follows. */
+static void
+on_settings_staff_id_changed_cb (FdFollowupsView *self)
+{
+  gboolean known = fd_followups_view_get_staff_id (self) > 0;
+
+  update_assignee_box (self);
+  if (known != (g_strcmp0 (self->filter, "mine") == 0))
+    set_filter (self, known ? "mine" : "everyone");
+  else
+    {
+      reload_lists (self);
+      update_counts (self);
+    }
 }
 
 static gboolean
@@ -729,6 +748,10 @@ fd_followups_view_init (FdFollowupsView *self)
 
   g_signal_connect_swapped (self, "map", G_CALLBACK (on_map_cb), self);
   self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
+
+  if (settings_has_key (get_settings (), "staff-id"))
+    g_signal_connect_object (get_settings (), "changed::staff-id",
+                             G_CALLBACK (on_settings_staff_id_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_assignee_box (self);
   update_sections (self);
