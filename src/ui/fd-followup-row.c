@@ -463,6 +463,9 @@ fd_followup_row_set_followup (FdFollowupRow      *self,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "fd-followup-overdue");
   gtk_label_set_text (self->customer_label, customer);
+  /* Older databases kept a claim's reference as its follow-ups' note: it is said below. */
+  if (note != NULL && g_strcmp0 (note, claim_reference) == 0)
+    note = NULL;
   gtk_label_set_text (self->note_label, note != NULL ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && *note != '\0');
   gtk_label_set_text (self->details_label, details);
