@@ -380,6 +380,34 @@ fd_store_cancel_followup (FdStore  *self,
 }
 
 FdFollowup *
+fd_store_reopen_followup (FdStore  *self,
+                          gint64    id,
+                          GError  **error)
+{
+  FdDatabase *db;
+  g_autoptr(FdTransaction) tx = NULL;
+  g_autoptr(FdFollowup) f = NULL;
+
+  g_return_val_if_fail (FD_IS_STORE (self), NULL);
+
+  db = _fd_store_get_database (self);
+  if (!(tx = fd_transaction_begin (db, error)) ||
+      !(f = fd_store_get_followup (self, id, error)))
+    return NULL;
+  if (f->state != FD_FOLLOWUP_CANCELLED)
+    {
+      fd_set_invalid (error, "state", _("Only a cancelled follow-up can be opened again."));
+      return NULL;
+    }
+  if (!set_state (self, id, FD_FOLLOWUP_OPEN, 0, error) ||
+      !fd_transaction_commit (tx, error))
+    return NULL;
+
+  _fd_store_emit_followups_changed (self);
+  return fd_store_get_followup (self, id, error);
+}
+
+FdFollowup *
 fd_store_reassign_followup (FdStore  *self,
                             gint64    id,
                             gint64    assignee_id,
@@ -465,6 +493,9 @@ list_statement (const FdFollowupFilter *filter)
     return filter->customer_id
       ? "SELECT " FOLLOWUP_COLUMNS " INDEXED BY followups_by_customer WHERE customer_id = ?3 AND" ALL_FILTERS
       : "SELECT " FOLLOWUP_COLUMNS " INDEXED BY followups_by_due WHERE" ALL_FILTERS;
+  if (filter->assignee_id > 0 && filter->with_unassigned)
+    return "SELECT " FOLLOWUP_COLUMNS " INDEXED BY followups_pending_by_assignee"
+           " WHERE " PENDING " AND (assignee_id = ?8 OR assignee_id IS NULL)" PENDING_FILTERS;
   if (filter->assignee_id != 0)
     return "SELECT " FOLLOWUP_COLUMNS " INDEXED BY followups_pending_by_assignee"
            " WHERE " PENDING " AND assignee_id IS ?8" PENDING_FILTERS;
@@ -561,6 +592,24 @@ fd_store_count_followups (FdStore           *self,
     fd_database_set_error (db, rc, error);
   sqlite3_reset (stmt);
   return n;
+}
+
+guint
+fd_store_count_my_followups (FdStore           *self,
+                             FdFollowupSection  section,
+                             gint64             staff_id,
+                             guint              cap,
+                             GError           **error)
+{
+  guint mine, anyones;
+
+  g_return_val_if_fail (FD_IS_STORE (self), 0);
+
+  if (staff_id <= 0)
+    return fd_store_count_followups (self, section, -1, cap, error);
+  mine = fd_store_count_followups (self, section, staff_id, cap, error);
+  anyones = fd_store_count_followups (self, section, -1, cap, error);
+  return MIN ((guint64) mine + anyones, cap);
 }
 
 gint64

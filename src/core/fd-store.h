@@ -455,6 +455,10 @@ FdFollowup  *fd_store_snooze_followup       (FdStore      *self,
 FdFollowup  *fd_store_cancel_followup       (FdStore      *self,
                                              gint64        id,
                                              GError      **error);
+/* Undoes a cancellation: the follow-up is open again. */
+FdFollowup  *fd_store_reopen_followup       (FdStore      *self,
+                                             gint64        id,
+                                             GError      **error);
 /* @assignee_id 0: anyone. */
 FdFollowup  *fd_store_reassign_followup     (FdStore      *self,
                                              gint64        id,
@@ -477,9 +481,10 @@ typedef struct
   gint64            customer_id;   /* 0: every customer */
   gint64            due_before;    /* 0: no limit (PENDING and ALL only) */
   int               state;         /* an FdFollowupState, -1: any (ALL only) */
+  gboolean          with_unassigned; /* with @assignee_id > 0: and nobody's too ("mine") */
 } FdFollowupFilter;
 
-#define FD_FOLLOWUP_FILTER_INIT { FD_FOLLOWUPS_PENDING, 0, 0, 0, -1 }
+#define FD_FOLLOWUP_FILTER_INIT { FD_FOLLOWUPS_PENDING, 0, 0, 0, -1, FALSE }
 
 /* A keyset page in announcement order (ALL: newest due first), after @after (NULL: from
  * the start). Element type FdFollowup. */
@@ -488,10 +493,16 @@ GPtrArray   *fd_store_list_followups        (FdStore                *self,
                                              FdFollowup             *after,
                                              guint                   limit,
                                              GError                **error);
-/* How many are in @section for @assignee_id (0: all), counting at most @cap. */
+/* How many are in @section for @assignee_id (0: all; -1: nobody's), counting at most @cap.
+ * The "my" variant counts a staff member's and nobody's together. */
 guint        fd_store_count_followups       (FdStore           *self,
                                              FdFollowupSection  section,
                                              gint64             assignee_id,
+                                             guint              cap,
+                                             GError           **error);
+guint        fd_store_count_my_followups    (FdStore           *self,
+                                             FdFollowupSection  section,
+                                             gint64             staff_id,
                                              guint              cap,
                                              GError           **error);
 /* The next time after @now anything pending is to be announced; 0 when nothing is. */

@@ -215,6 +215,17 @@ test_sections_snooze_reassign (Fixture       *fixture,
   nobody = section (fixture, FD_FOLLOWUPS_PENDING, -1);
   g_assert_cmpuint (mine->len, ==, 1);
   g_assert_cmpuint (nobody->len, ==, 2);
+  {
+    FdFollowupFilter filter = FD_FOLLOWUP_FILTER_INIT;
+    g_autoptr(GPtrArray) mine_and_anyones = NULL;
+
+    filter.assignee_id = fixture->staff_id;
+    filter.with_unassigned = TRUE;
+    mine_and_anyones = fd_store_list_followups (store, &filter, NULL, 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (mine_and_anyones->len, ==, 3);
+    g_assert_cmpuint (fd_store_count_my_followups (store, FD_FOLLOWUPS_PENDING, fixture->staff_id, 99, NULL), ==, 3);
+  }
 
   /* Snoozing moves the announcement, not the due time. */
   g_assert_null (fd_store_snooze_followup (store, fd_followup_get_id (overdue), now_s () - 1, &error));
@@ -229,6 +240,14 @@ test_sections_snooze_reassign (Fixture       *fixture,
   g_assert_cmpuint (o->len, ==, 0);
   g_assert_cmpint (fd_store_next_followup_time (store, now_s (), NULL), <=, now_s () + 3600);
 
+  {
+    g_autoptr(FdFollowup) cancelled = fd_store_cancel_followup (store, fd_followup_get_id (upcoming), &error);
+    g_autoptr(FdFollowup) reopened = fd_store_reopen_followup (store, fd_followup_get_id (upcoming), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (fd_followup_get_state (cancelled), ==, FD_FOLLOWUP_CANCELLED);
+    g_assert_cmpint (fd_followup_get_state (reopened), ==, FD_FOLLOWUP_OPEN);
+  }
   moved = fd_store_reassign_followup (store, fd_followup_get_id (upcoming), fixture->staff_id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (fd_followup_get_assignee_id (moved), ==, fixture->staff_id);
