@@ -15,6 +15,7 @@ struct _FdFollowupListModel
   FdStore           *store;
   FdFollowupSection  section;
   gint64             assignee_id;
+  gboolean           with_unassigned;
   GPtrArray         *items;       /* FdFollowup, in list order */
   GHashTable        *names;       /* customer id → display name */
   GHashTable        *references;  /* claim id → reference */
@@ -51,6 +52,7 @@ fetch (FdFollowupListModel  *self,
 
   filter.section = self->section;
   filter.assignee_id = self->assignee_id;
+  filter.with_unassigned = self->with_unassigned && self->assignee_id > 0;
 
   return fd_store_list_followups (self->store, &filter, after, limit, error);
 }
@@ -428,10 +430,32 @@ fd_followup_list_model_set_assignee_id (FdFollowupListModel *self,
 {
   g_return_if_fail (FD_IS_FOLLOWUP_LIST_MODEL (self));
 
-  if (self->assignee_id == assignee_id)
+  fd_followup_list_model_set_assignee (self, assignee_id, FALSE);
+}
+
+gboolean
+fd_followup_list_model_get_with_unassigned (FdFollowupListModel *self)
+{
+  g_return_val_if_fail (FD_IS_FOLLOWUP_LIST_MODEL (self), FALSE);
+
+  return self->with_unassigned;
+}
+
+/* @assignee_id 0: everyone's; else that staff member's, and with @with_unassigned also
+ * those for anyone at the branch ("mine"). One reload for both. */
+void
+fd_followup_list_model_set_assignee (FdFollowupListModel *self,
+                                     gint64               assignee_id,
+                                     gboolean             with_unassigned)
+{
+  g_return_if_fail (FD_IS_FOLLOWUP_LIST_MODEL (self));
+
+  with_unassigned = !!with_unassigned;
+  if (self->assignee_id == assignee_id && self->with_unassigned == with_unassigned)
     return;
 
   self->assignee_id = assignee_id;
+  self->with_unassigned = with_unassigned;
   reload_rows (self, FD_FOLLOWUP_LIST_MODEL_PAGE_SIZE);
 }
 

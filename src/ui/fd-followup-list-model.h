@@ -21,6 +21,10 @@ FdFollowupSection    fd_followup_list_model_get_section       (FdFollowupListMod
 gint64               fd_followup_list_model_get_assignee_id   (FdFollowupListModel *self);
 void                 fd_followup_list_model_set_assignee_id   (FdFollowupListModel *self,
                                                                gint64               assignee_id);
+gboolean             fd_followup_list_model_get_with_unassigned (FdFollowupListModel *self);
+void                 fd_followup_list_model_set_assignee      (FdFollowupListModel *self,
+                                                               gint64               assignee_id,
+                                                               gboolean             with_unassigned);
 gboolean             fd_followup_list_model_get_has_more      (FdFollowupListModel *self);
 const char          *fd_followup_list_model_get_error         (FdFollowupListModel *self);
 /* Names read once per page, so rows never query. */

@@ -13,8 +13,13 @@
 /* Counts beside the section titles stop here: beyond it the number says nothing more. */
 #define SECTION_COUNT_CAP 999
 
-/* Due times read "in 2 hours": they are redrawn, and the sections recounted, this often. */
+/* Due times read "in 2 hours": while someone looks at the view they are redrawn this often. */
 #define REFRESH_SECONDS 60
+
+/* The counts are recounted at the next moment they can change, and at the latest after
+ * this long: the timer runs on the monotonic clock, which a suspend or a change of the wall
+ * clock leaves behind. */
+#define MAX_WAKE_SECONDS 3600
 
 enum {
   SECTION_OVERDUE,
@@ -50,7 +55,9 @@ struct _FdFollowupsView
   char                *filter;        /* "mine" or "everyone" */
   guint                counts[N_SECTIONS];
   guint                attention_count;
-  guint                refresh_source;
+  guint                refresh_source;  /* redraws the due times, while looked at */
+  guint                wake_source;     /* recounts when a count can next change */
+  GtkWindow           *window;        /* not owned: the root, while rooted */
 };
 
 enum {
@@ -105,16 +112,27 @@ settings_has_key (GSettings  *settings,
   return schema != NULL && g_settings_schema_has_key (schema, key);
 }
 
+/* Takes @toast. */
 static void
-add_toast (FdFollowupsView *self,
-           const char      *message)
+show_toast (FdFollowupsView *self,
+            AdwToast        *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
-    g_message ("%s", message);
+    {
+      g_message ("%s", adw_toast_get_title (toast));
+      g_object_unref (g_object_ref_sink (toast));
+    }
+}
+
+static void
+add_toast (FdFollowupsView *self,
+           const char      *message)
+{
+  show_toast (self, adw_toast_new (message));
 }
 
 /* Errors from the store are shown, never lost. */
@@ -133,6 +151,13 @@ assignee_filter (FdFollowupsView *self)
     return fd_followups_view_get_staff_id (self);
 
   return 0;
+}
+
+/* "Mine" is a staff member's own and those for anyone at the branch. */
+static gboolean
+showing_mine (FdFollowupsView *self)
+{
+  return assignee_filter (self) > 0;
 }
 
 static GtkListBox *
@@ -214,7 +239,10 @@ update_counts (FdFollowupsView *self)
       if (self->store == NULL)
         continue;
 
-      self->counts[i] = fd_store_count_followups (self->store, sections[i], assignee, SECTION_COUNT_CAP, &error);
+      if (showing_mine (self))
+        self->counts[i] = fd_store_count_my_followups (self->store, sections[i], assignee, SECTION_COUNT_CAP, &error);
+      else
+        self->counts[i] = fd_store_count_followups (self->store, sections[i], assignee, SECTION_COUNT_CAP, &error);
       if (error != NULL)
         g_warning ("Could not count follow-ups: %s", error->message);
     }
@@ -314,12 +342,14 @@ static void
 reload_lists (FdFollowupsView *self)
 {
   gint64 assignee = assignee_filter (self);
+  gboolean mine = showing_mine (self);
 
   for (guint i = 0; i < N_SECTIONS; i++)
     if (self->lists[i] != NULL)
       {
-        if (fd_followup_list_model_get_assignee_id (self->lists[i]) != assignee)
-          fd_followup_list_model_set_assignee_id (self->lists[i], assignee);
+        if (fd_followup_list_model_get_assignee_id (self->lists[i]) != assignee ||
+            fd_followup_list_model_get_with_unassigned (self->lists[i]) != mine)
+          fd_followup_list_model_set_assignee (self->lists[i], assignee, mine);
         else
           fd_followup_list_model_reload (self->lists[i]);
       }
@@ -339,11 +369,14 @@ on_list_changed_cb (FdFollowupsView *self)
   update_sections (self);
 }
 
+static void arm_wake (FdFollowupsView *self);
+
 static void
 on_store_followups_changed_cb (FdFollowupsView *self)
 {
   /* The lists reload themselves on the same signal. */
   update_counts (self);
+  arm_wake (self);
 }
 
 static void
@@ -371,17 +404,90 @@ on_settings_staff_id_changed_cb (FdFollowupsView *self)
     }
 }
 
+/* The next local midnight after @now: "today" and "upcoming" change then. */
+static gint64
+next_midnight (gint64 now)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+
+  if (local == NULL)
+    return now + MAX_WAKE_SECONDS;
+
+  midnight = g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
+                                    g_date_time_get_day_of_month (local), 0, 0, 0);
+  tomorrow = midnight != NULL ? g_date_time_add_days (midnight, 1) : NULL;
+
+  return tomorrow != NULL ? g_date_time_to_unix (tomorrow) : now + MAX_WAKE_SECONDS;
+}
+
 static gboolean
-refresh_cb (gpointer user_data)
+wake_cb (gpointer user_data)
 {
   FdFollowupsView *self = user_data;
+
+  self->wake_source = 0;
 
   /* Hidden, only the badge needs the time: the lists are read again when shown. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     reload_lists (self);
   update_counts (self);
+  arm_wake (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* One timer, for the next moment a count can change: the next pending announcement or the
+ * next local midnight, whichever is first. Nothing runs while the view has no shown window. */
+static void
+arm_wake (FdFollowupsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now = now_unix ();
+  gint64 next, wake;
+
+  g_clear_handle_id (&self->wake_source, g_source_remove);
+
+  if (self->store == NULL || self->window == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->window)))
+    return;
+
+  wake = next_midnight (now);
+  next = fd_store_next_followup_time (self->store, now, &error);
+  if (error != NULL)
+    g_warning ("Could not find the next follow-up time: %s", error->message);
+  else if (next > 0 && next < wake)
+    wake = next;
+
+  /* A second after: a follow-up is overdue once its time has passed. */
+  wake = CLAMP (wake - now + 1, 1, MAX_WAKE_SECONDS);
+  self->wake_source = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, (guint) wake, wake_cb, self, NULL);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  FdFollowupsView *self = user_data;
+
+  reload_lists (self);
+  update_counts (self);
 
   return G_SOURCE_CONTINUE;
+}
+
+/* "In 5 minutes" is redrawn each minute only while someone can read it: the view is shown
+ * in the window that has the focus. */
+static void
+update_refresh (FdFollowupsView *self)
+{
+  gboolean looked_at = self->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+                       gtk_window_is_active (self->window);
+
+  if (!looked_at)
+    g_clear_handle_id (&self->refresh_source, g_source_remove);
+  else if (self->refresh_source == 0)
+    self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
 }
 
 static void
@@ -389,6 +495,56 @@ on_map_cb (FdFollowupsView *self)
 {
   reload_lists (self);
   update_counts (self);
+  update_refresh (self);
+}
+
+static void
+on_unmap_cb (FdFollowupsView *self)
+{
+  update_refresh (self);
+}
+
+/* Shown again (or back from a suspend): the time has moved on. */
+static void
+on_window_visible_cb (FdFollowupsView *self)
+{
+  if (self->window != NULL && gtk_widget_get_visible (GTK_WIDGET (self->window)))
+    update_counts (self);
+  arm_wake (self);
+  update_refresh (self);
+}
+
+static void
+on_window_active_cb (FdFollowupsView *self)
+{
+  if (self->window != NULL && gtk_window_is_active (self->window))
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        reload_lists (self);
+      update_counts (self);
+      arm_wake (self);
+    }
+  update_refresh (self);
+}
+
+static void
+set_window (FdFollowupsView *self,
+            GtkWindow       *window)
+{
+  if (self->window == window)
+    return;
+
+  if (self->window != NULL)
+    g_signal_handlers_disconnect_by_data (self->window, self);
+  self->window = window;
+  if (window != NULL)
+    {
+      g_signal_connect_swapped (window, "notify::visible", G_CALLBACK (on_window_visible_cb), self);
+      g_signal_connect_swapped (window, "notify::is-active", G_CALLBACK (on_window_active_cb), self);
+    }
+
+  arm_wake (self);
+  update_refresh (self);
 }
 
 /* Actions */
@@ -550,6 +706,39 @@ reassign_action (GtkWidget  *widget,
 }
 
 static void
+reopen (FdFollowupsView *self,
+        gint64           id)
+{
+  g_autoptr(FdFollowup) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  reopened = fd_store_reopen_followup (self->store, id, &error);
+  if (reopened == NULL)
+    show_error (self, error);
+}
+
+static void
+on_undo_toast_button_clicked_cb (FdFollowupsView *self,
+                                 AdwToast        *toast)
+{
+  FdFollowup *cancelled = g_object_get_data (G_OBJECT (toast), "fd-followup");
+
+  if (cancelled != NULL)
+    reopen (self, fd_followup_get_id (cancelled));
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  reopen (FD_FOLLOWUPS_VIEW (widget), g_variant_get_int64 (param));
+}
+
+static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -557,6 +746,7 @@ cancel_action (GtkWidget  *widget,
   FdFollowupsView *self = FD_FOLLOWUPS_VIEW (widget);
   g_autoptr(FdFollowup) cancelled = NULL;
   g_autoptr(GError) error = NULL;
+  AdwToast *toast;
 
   if (self->store == NULL)
     return;
@@ -568,7 +758,13 @@ cancel_action (GtkWidget  *widget,
       return;
     }
 
-  add_toast (self, _("Follow-up cancelled"));
+  toast = adw_toast_new (_("Follow-up cancelled"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "fd-followup", g_object_ref (cancelled), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_toast_button_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  show_toast (self, toast);
 }
 
 static void
@@ -583,6 +779,29 @@ load_more_action (GtkWidget  *widget,
     fd_followup_list_model_load_more (self->lists[section]);
 }
 
+/* GtkWidget */
+
+/* The timers follow the window: none runs once it is closed or hidden. */
+static void
+fd_followups_view_root (GtkWidget *widget)
+{
+  FdFollowupsView *self = FD_FOLLOWUPS_VIEW (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (fd_followups_view_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  set_window (self, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+}
+
+static void
+fd_followups_view_unroot (GtkWidget *widget)
+{
+  set_window (FD_FOLLOWUPS_VIEW (widget), NULL);
+
+  GTK_WIDGET_CLASS (fd_followups_view_parent_class)->unroot (widget);
+}
+
 /* GObject */
 
 static void
@@ -590,7 +809,9 @@ fd_followups_view_dispose (GObject *object)
 {
   FdFollowupsView *self = (FdFollowupsView *)object;
 
+  set_window (self, NULL);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->wake_source, g_source_remove);
   for (guint i = 0; i < N_SECTIONS; i++)
     {
       if (self->lists[i] != NULL)
@@ -692,6 +913,9 @@ fd_followups_view_class_init (FdFollowupsViewClass *klass)
   object_class->get_property = fd_followups_view_get_property;
   object_class->set_property = fd_followups_view_set_property;
 
+  widget_class->root = fd_followups_view_root;
+  widget_class->unroot = fd_followups_view_unroot;
+
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          FD_TYPE_STORE,
@@ -733,6 +957,7 @@ fd_followups_view_class_init (FdFollowupsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "followups.snooze-until", "(xx)", snooze_until_action);
   gtk_widget_class_install_action (widget_class, "followups.reassign", "(xx)", reassign_action);
   gtk_widget_class_install_action (widget_class, "followups.cancel", "x", cancel_action);
+  gtk_widget_class_install_action (widget_class, "followups.reopen", "x", reopen_action);
   gtk_widget_class_install_action (widget_class, "followups.load-more", "i", load_more_action);
 }
 
@@ -747,7 +972,7 @@ fd_followups_view_init (FdFollowupsView *self)
     gtk_actionable_set_action_target_value (GTK_ACTIONABLE (more_button (self, i)), g_variant_new_int32 (i));
 
   g_signal_connect_swapped (self, "map", G_CALLBACK (on_map_cb), self);
-  self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
+  g_signal_connect_swapped (self, "unmap", G_CALLBACK (on_unmap_cb), self);
 
   if (settings_has_key (get_settings (), "staff-id"))
     g_signal_connect_object (get_settings (), "changed::staff-id",
@@ -813,6 +1038,7 @@ fd_followups_view_set_store (FdFollowupsView *self,
     }
 
   update_counts (self);
+  arm_wake (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
