@@ -8,6 +8,7 @@
 
 #include "fd-error.h"
 #include "fd-customer-page.h"
+#include "fd-customer-services.h"
 
 #define DUPLICATES_DELAY_MS 300
 #define DUPLICATES_LIMIT    5
@@ -47,6 +48,7 @@ struct _FdCustomerPage
   GtkLabel            *address_error;
   GtkTextView         *notes_view;
   GtkLabel            *notes_error;
+  FdCustomerServices  *services;
   AdwPreferencesGroup *history_group;
   GtkListBox          *history_list;
   GtkWidget           *new_claim_button;
@@ -865,6 +867,8 @@ fd_customer_page_class_init (FdCustomerPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (FD_TYPE_CUSTOMER_SERVICES);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-customer-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, title_label);
@@ -895,6 +899,7 @@ fd_customer_page_class_init (FdCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, address_error);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, notes_error);
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, services);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, new_claim_button);
@@ -1008,6 +1013,7 @@ fd_customer_page_load (FdCustomerPage *self,
   show_duplicates (self, NULL);
   fill_fields (self);
   load_history (self);
+  fd_customer_services_set_customer_id (self->services, fd_customer_get_id (self->customer));
   update_title (self);
   set_modified (self, FALSE);
 
@@ -1036,6 +1042,7 @@ fd_customer_page_clear (FdCustomerPage *self)
   g_clear_object (&self->customer);
   show_duplicates (self, NULL);
   clear_list_box (self->history_list);
+  fd_customer_services_set_customer_id (self->services, 0);
   set_modified (self, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
