@@ -21,6 +21,8 @@ struct _FdClaimsPreferences
   /* Template children */
   AdwPreferencesGroup *deadlines_group;
   AdwComboRow         *kind_row;
+  AdwActionRow        *satisfaction_row;
+  GtkSpinButton       *satisfaction_spin;
   AdwPreferencesGroup *closed_days_group;
   GtkPopover          *closed_day_popover;
   GtkCalendar         *closed_day_calendar;
@@ -107,6 +109,7 @@ update_actions (FdClaimsPreferences *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claims-preferences.save-template", store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claims-preferences.restore-template", store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "claims-preferences.insert-placeholder", store);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->satisfaction_row), store);
 }
 
 /* Errors beside their field: a row right after the field's row, made on first use. */
@@ -367,6 +370,37 @@ build_deadlines (FdClaimsPreferences *self)
       adw_preferences_group_add (self->deadlines_group, row);
       self->deadline_rows[p] = row;
     }
+}
+
+/* Satisfaction survey */
+
+static void
+load_satisfaction (FdClaimsPreferences *self)
+{
+  if (self->store == NULL)
+    return;
+
+  self->loading = TRUE;
+  clear_row_error (GTK_WIDGET (self->satisfaction_row), GTK_WIDGET (self->satisfaction_spin));
+  gtk_spin_button_set_value (self->satisfaction_spin, fd_store_get_satisfaction_days (self->store));
+  self->loading = FALSE;
+}
+
+static void
+on_satisfaction_spin_value_changed_cb (FdClaimsPreferences *self)
+{
+  g_autoptr(GError) error = NULL;
+  int days = gtk_spin_button_get_value_as_int (self->satisfaction_spin);
+
+  if (self->loading || self->store == NULL)
+    return;
+
+  clear_row_error (GTK_WIDGET (self->satisfaction_row), GTK_WIDGET (self->satisfaction_spin));
+  if (days == fd_store_get_satisfaction_days (self->store))
+    return;
+
+  if (!fd_store_set_satisfaction_days (self->store, days, &error))
+    show_row_error (GTK_WIDGET (self->satisfaction_row), GTK_WIDGET (self->satisfaction_spin), error->message);
 }
 
 /* Closed days */
@@ -1018,6 +1052,8 @@ fd_claims_preferences_class_init (FdClaimsPreferencesClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-claims-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, FdClaimsPreferences, deadlines_group);
   gtk_widget_class_bind_template_child (widget_class, FdClaimsPreferences, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, FdClaimsPreferences, satisfaction_row);
+  gtk_widget_class_bind_template_child (widget_class, FdClaimsPreferences, satisfaction_spin);
   gtk_widget_class_bind_template_child (widget_class, FdClaimsPreferences, closed_days_group);
   gtk_widget_class_bind_template_child (widget_class, FdClaimsPreferences, closed_day_popover);
   gtk_widget_class_bind_template_child (widget_class, FdClaimsPreferences, closed_day_calendar);
@@ -1032,6 +1068,7 @@ fd_claims_preferences_class_init (FdClaimsPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdClaimsPreferences, template_error);
   gtk_widget_class_bind_template_child (widget_class, FdClaimsPreferences, placeholders_box);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_satisfaction_spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_closed_day_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_closed_day_calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_new_category_row_entry_activated_cb);
@@ -1050,6 +1087,7 @@ static void
 fd_claims_preferences_init (FdClaimsPreferences *self)
 {
   GtkWidget *placeholder;
+  GtkEventController *scroll;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1064,6 +1102,12 @@ fd_claims_preferences_init (FdClaimsPreferences *self)
 
   build_deadlines (self);
   build_templates (self);
+
+  /* As for the deadlines: the wheel changes the days only once the field has the keyboard. */
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_spin_scroll_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (self->satisfaction_spin), scroll);
   update_actions (self);
 }
 
@@ -1096,6 +1140,7 @@ fd_claims_preferences_set_store (FdClaimsPreferences *self,
       g_signal_connect_object (store, "branches-changed", G_CALLBACK (on_store_branches_changed_cb), self,
                                G_CONNECT_SWAPPED);
       load_deadlines (self);
+      load_satisfaction (self);
       load_closed_days (self);
       load_categories (self, TRUE);
       load_template (self);

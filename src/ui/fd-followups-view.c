@@ -440,7 +440,8 @@ wake_cb (gpointer user_data)
 }
 
 /* One timer, for the next moment a count can change: the next pending announcement or the
- * next local midnight, whichever is first. Nothing runs while the view has no shown window. */
+ * next local midnight, whichever is first. Nothing runs while the view's window is not
+ * mapped: closed, hidden in the background, or not shown yet. */
 static void
 arm_wake (FdFollowupsView *self)
 {
@@ -450,7 +451,7 @@ arm_wake (FdFollowupsView *self)
 
   g_clear_handle_id (&self->wake_source, g_source_remove);
 
-  if (self->store == NULL || self->window == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->window)))
+  if (self->store == NULL || self->window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->window)))
     return;
 
   wake = next_midnight (now);
@@ -463,6 +464,7 @@ arm_wake (FdFollowupsView *self)
   /* A second after: a follow-up is overdue once its time has passed. */
   wake = CLAMP (wake - now + 1, 1, MAX_WAKE_SECONDS);
   self->wake_source = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, (guint) wake, wake_cb, self, NULL);
+  g_source_set_name_by_id (self->wake_source, "[fd-followups-view] wake");
 }
 
 static gboolean
@@ -487,7 +489,10 @@ update_refresh (FdFollowupsView *self)
   if (!looked_at)
     g_clear_handle_id (&self->refresh_source, g_source_remove);
   else if (self->refresh_source == 0)
-    self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
+    {
+      self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
+      g_source_set_name_by_id (self->refresh_source, "[fd-followups-view] refresh");
+    }
 }
 
 static void
@@ -504,11 +509,12 @@ on_unmap_cb (FdFollowupsView *self)
   update_refresh (self);
 }
 
-/* Shown again (or back from a suspend): the time has moved on. */
+/* Shown again: the time has moved on. Closed (unmapped, whether or not the window is
+ * freed yet) or hidden: no timer. */
 static void
-on_window_visible_cb (FdFollowupsView *self)
+on_window_map_cb (FdFollowupsView *self)
 {
-  if (self->window != NULL && gtk_widget_get_visible (GTK_WIDGET (self->window)))
+  if (self->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->window)))
     update_counts (self);
   arm_wake (self);
   update_refresh (self);
@@ -539,7 +545,8 @@ set_window (FdFollowupsView *self,
   self->window = window;
   if (window != NULL)
     {
-      g_signal_connect_swapped (window, "notify::visible", G_CALLBACK (on_window_visible_cb), self);
+      g_signal_connect_swapped (window, "map", G_CALLBACK (on_window_map_cb), self);
+      g_signal_connect_swapped (window, "unmap", G_CALLBACK (on_window_map_cb), self);
       g_signal_connect_swapped (window, "notify::is-active", G_CALLBACK (on_window_active_cb), self);
     }
 

@@ -429,6 +429,38 @@ test_templates (Fixture       *fixture,
   g_assert_false (fd_claims_preferences_get_template_modified (fixture->page));
 }
 
+/* The satisfaction survey's delay: the spin button writes the store, 0 switches it off,
+ * and the field has a label of its own. */
+static void
+test_satisfaction_days (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkSpinButton *spin_button = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                               FD_TYPE_CLAIMS_PREFERENCES,
+                                                                               "satisfaction_spin"));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (GTK_IS_SPIN_BUTTON (spin_button));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin_button), ==, fd_store_get_satisfaction_days (fixture->store));
+  gtk_test_accessible_assert_property (spin_button, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Days after resolution for the satisfaction survey");
+
+  gtk_spin_button_set_value (spin_button, 14);
+  spin ();
+  g_assert_cmpint (fd_store_get_satisfaction_days (fixture->store), ==, 14);
+
+  gtk_spin_button_set_value (spin_button, 0);
+  spin ();
+  g_assert_cmpint (fd_store_get_satisfaction_days (fixture->store), ==, 0);
+
+  /* A value set elsewhere shows when the page is opened again. */
+  g_assert_true (fd_store_set_satisfaction_days (fixture->store, 30, &error));
+  g_assert_no_error (error);
+  fd_claims_preferences_set_store (fixture->page, NULL);
+  fd_claims_preferences_set_store (fixture->page, fixture->store);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin_button), ==, 30);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +475,7 @@ main (int   argc,
   g_test_add ("/fd/ui/claims-preferences/closed-days", Fixture, NULL, fixture_set_up, test_closed_days, fixture_tear_down);
   g_test_add ("/fd/ui/claims-preferences/categories", Fixture, NULL, fixture_set_up, test_categories, fixture_tear_down);
   g_test_add ("/fd/ui/claims-preferences/templates", Fixture, NULL, fixture_set_up, test_templates, fixture_tear_down);
+  g_test_add ("/fd/ui/claims-preferences/satisfaction-days", Fixture, NULL, fixture_set_up, test_satisfaction_days, fixture_tear_down);
 
   return g_test_run ();
 }

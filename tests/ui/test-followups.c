@@ -11,10 +11,14 @@
 #include "fd-application.h"
 #include "fd-claim-page.h"
 #include "fd-claims-view.h"
+#include "fd-customer-page.h"
+#include "fd-customer-services.h"
+#include "fd-customers-view.h"
 #include "fd-followup-list-model.h"
 #include "fd-followup-row.h"
 #include "fd-followups-view.h"
 #include "fd-new-followup-dialog.h"
+#include "fd-new-service-dialog.h"
 #include "fd-window.h"
 
 typedef struct
@@ -509,6 +513,332 @@ test_reassign_and_cancel (Fixture       *fixture,
                    ==, "empty");
 }
 
+/* The customer's page with @customer_id open, and its Services group. */
+static FdCustomerServices *
+open_services (Fixture *fixture,
+               gint64   customer_id)
+{
+  FdCustomerPage *page;
+  FdCustomerServices *services;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-customer", "x", customer_id);
+  spin ();
+  page = fd_customers_view_get_page (fd_window_get_customers_view (fixture->window));
+  services = FD_CUSTOMER_SERVICES (child_of (page, FD_TYPE_CUSTOMER_PAGE, "services"));
+  g_assert_cmpint (fd_customer_services_get_customer_id (services), ==, customer_id);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (services)));
+
+  return services;
+}
+
+static void
+on_service_added_cb (GtkWidget *dialog,
+                     gint64     id,
+                     gint64    *added)
+{
+  *added = id;
+}
+
+/* Add Service… on the customer's page: errors beside their fields, then the service and
+ * its "renewal due" follow-up, its lead days before, in the store. */
+static void
+test_service_add (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  FdCustomerServices *services = open_services (fixture, fixture->janis_id);
+  g_autoptr(FdNewServiceDialog) dialog = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) renewals = NULL;
+  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) rrules = NULL;
+  g_autoptr(GPtrArray) followups = NULL;
+  g_autoptr(GError) error = NULL;
+  FdFollowupFilter filter = FD_FOLLOWUP_FILTER_INIT;
+  GtkListBox *list = GTK_LIST_BOX (child_of (services, FD_TYPE_CUSTOMER_SERVICES, "list"));
+  GtkWidget *name_row, *time_row, *lead_spin;
+  FdFollowup *renewal_due;
+  gint64 renewal = (now_unix () + 60 * 24 * 3600) / 60 * 60;
+  gint64 added = 0;
+
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+
+  gtk_widget_activate_action (GTK_WIDGET (services), "services.add", NULL);
+  dialog = g_object_ref (find_toplevel (FD_TYPE_NEW_SERVICE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_signal_connect (dialog, "added", G_CALLBACK (on_service_added_cb), &added);
+  name_row = child_of (dialog, FD_TYPE_NEW_SERVICE_DIALOG, "name_row");
+  time_row = child_of (dialog, FD_TYPE_NEW_SERVICE_DIALOG, "time_row");
+  lead_spin = child_of (dialog, FD_TYPE_NEW_SERVICE_DIALOG, "lead_spin");
+
+  /* The reminder comes FD_SERVICE_DEFAULT_LEAD_DAYS before unless said. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (lead_spin)), ==, FD_SERVICE_DEFAULT_LEAD_DAYS);
+
+  /* No name: said beside the name, by the store. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-service.add", NULL);
+  spin ();
+  g_assert_cmpint (added, ==, 0);
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_true (gtk_widget_get_visible (child_of (dialog, FD_TYPE_NEW_SERVICE_DIALOG, "name_error")));
+
+  /* A renewal in the past: beside the date and time. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Home insurance");
+  fd_new_service_dialog_set_next_renewal (dialog, now_unix () - 3 * 24 * 3600);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-service.add", NULL);
+  spin ();
+  g_assert_cmpint (added, ==, 0);
+  g_assert_false (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_true (gtk_widget_has_css_class (time_row, "error"));
+  g_assert_true (gtk_widget_get_visible (child_of (dialog, FD_TYPE_NEW_SERVICE_DIALOG, "renewal_error")));
+
+  fd_new_service_dialog_set_next_renewal (dialog, renewal);
+  g_assert_cmpint (fd_new_service_dialog_get_next_renewal (dialog), ==, renewal);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (dialog, FD_TYPE_NEW_SERVICE_DIALOG, "repeat_row")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (lead_spin), 10);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-service.add", NULL);
+  spin ();
+  g_assert_cmpint (added, >, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  g_assert_true (fd_store_list_services (fixture->store, fixture->janis_id, &ids, &names, &rrules, &renewals, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, added);
+  g_assert_cmpstr (names[0], ==, "Home insurance");
+  g_assert_cmpstr (rrules[0], ==, "FREQ=MONTHLY;INTERVAL=3");
+  g_assert_cmpint (g_array_index (renewals, gint64, 0), ==, renewal);
+
+  filter.customer_id = fixture->janis_id;
+  followups = fd_store_list_followups (fixture->store, &filter, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (followups->len, ==, 1);
+  renewal_due = g_ptr_array_index (followups, 0);
+  g_assert_cmpint (fd_followup_get_kind (renewal_due), ==, FD_FOLLOWUP_RENEWAL_DUE);
+  g_assert_cmpint (fd_followup_get_service_id (renewal_due), ==, added);
+  g_assert_cmpint (fd_followup_get_due_at (renewal_due), ==, renewal - 10 * 24 * 3600);
+
+  /* The page lists it, its period in words. */
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
+    g_autofree char *period = fd_customer_services_describe_rule ("FREQ=MONTHLY;INTERVAL=3");
+
+    g_assert_true (ADW_IS_ACTION_ROW (row));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Home insurance");
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), period));
+  }
+
+  /* A typed name is not dropped unasked; Escape closes. */
+  g_clear_object (&dialog);
+  gtk_widget_activate_action (GTK_WIDGET (services), "services.add", NULL);
+  dialog = g_object_ref (find_toplevel (FD_TYPE_NEW_SERVICE_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (child_of (dialog, FD_TYPE_NEW_SERVICE_DIALOG, "name_row")), "Half a name");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
+  gtk_editable_set_text (GTK_EDITABLE (child_of (dialog, FD_TYPE_NEW_SERVICE_DIALOG, "name_row")), "");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+}
+
+/* Renewed moves the next renewal one period on, and the page shows it. */
+static void
+test_service_renewed (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) renewals = NULL;
+  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) rrules = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) expected = NULL;
+  FdCustomerServices *services;
+  GtkListBoxRow *row;
+  GtkWidget *button;
+  g_autofree char *subtitle_before = NULL;
+  gint64 renewal = (now_unix () + 30 * 24 * 3600) / 60 * 60;
+  gint64 id;
+
+  id = fd_store_add_service (fixture->store, fixture->sanne_id, "Boiler service", "FREQ=YEARLY", renewal,
+                             FD_SERVICE_DEFAULT_LEAD_DAYS, &error);
+  g_assert_no_error (error);
+  services = open_services (fixture, fixture->sanne_id);
+
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child_of (services, FD_TYPE_CUSTOMER_SERVICES, "list")), 0);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  subtitle_before = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  g_assert_true (g_str_has_prefix (subtitle_before, "Every year"));
+
+  /* The row's Renewed button, by what it does (activating it clicks only after a delay). */
+  button = gtk_widget_get_last_child (gtk_widget_get_last_child (gtk_widget_get_first_child (GTK_WIDGET (row))));
+  while (button != NULL && !GTK_IS_BUTTON (button))
+    button = gtk_widget_get_prev_sibling (button);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "services.renew");
+  g_assert_true (gtk_widget_activate_action_variant (button, "services.renew",
+                                                     gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button))));
+  spin ();
+
+  g_assert_true (fd_store_list_services (fixture->store, fixture->sanne_id, &ids, &names, &rrules, &renewals, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, id);
+  first = g_date_time_to_local (g_date_time_new_from_unix_utc (renewal));
+  expected = g_date_time_add_years (first, 1);
+  g_assert_cmpint (g_array_index (renewals, gint64, 0), ==, g_date_time_to_unix (expected));
+
+  /* The page followed the store. */
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child_of (services, FD_TYPE_CUSTOMER_SERVICES, "list")), 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), !=, subtitle_before);
+}
+
+static void
+test_describe_rule (void)
+{
+  struct {
+    const char *rrule;
+    const char *text;
+  } cases[] = {
+    { "FREQ=YEARLY",             "Every year" },
+    { "FREQ=MONTHLY",            "Every month" },
+    { "FREQ=MONTHLY;INTERVAL=3", "Every 3 months" },
+    { "FREQ=MONTHLY;INTERVAL=6", "Every 6 months" },
+    { "FREQ=WEEKLY;BYDAY=MO",    "FREQ=WEEKLY;BYDAY=MO" },
+    { "FREQ=MONTHLY;BYMONTHDAY=1", "FREQ=MONTHLY;BYMONTHDAY=1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = fd_customer_services_describe_rule (cases[i].rrule);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Cancel, then the toast's Undo: open again, in the store and in the list. */
+static void
+test_cancel_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  FdFollowupsView *view = fd_window_get_followups_view (fixture->window);
+  AdwViewStack *stack = ADW_VIEW_STACK (child_of (fixture->window, FD_TYPE_WINDOW, "view_stack"));
+  g_autoptr(FdFollowup) followup = NULL;
+  g_autoptr(FdFollowup) stored = NULL;
+  GtkWidget *undo;
+  gint64 id;
+
+  adw_view_stack_set_visible_child_name (stack, "followups");
+  followup = add_followup (fixture, fixture->janis_id, now_unix () + 3 * 24 * 3600, NULL);
+  id = fd_followup_get_id (followup);
+  spin ();
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "followups.cancel", "x", id);
+  spin ();
+  stored = reread (fixture, id);
+  g_assert_cmpint (fd_followup_get_state (stored), ==, FD_FOLLOWUP_CANCELLED);
+  g_assert_cmpint (section_of (fixture, id), ==, -1);
+  g_clear_object (&stored);
+
+  undo = find_button_with_label (GTK_WIDGET (fixture->window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin ();
+
+  stored = reread (fixture, id);
+  g_assert_cmpint (fd_followup_get_state (stored), ==, FD_FOLLOWUP_OPEN);
+  g_assert_cmpint (section_of (fixture, id), ==, FD_FOLLOWUPS_UPCOMING);
+}
+
+/* "Mine": the desk's staff member's own and those for anyone, never a colleague's; the
+ * badge counts the same. */
+static void
+test_mine (Fixture       *fixture,
+           gconstpointer  data)
+{
+  FdFollowupsView *view = fd_window_get_followups_view (fixture->window);
+  FdFollowupDraft draft = { FD_FOLLOWUP_CALL_BACK, fixture->janis_id, 0, 0, 0, NULL, 0, "Ring back" };
+  g_autoptr(FdFollowup) annas = NULL;
+  g_autoptr(FdFollowup) anyones = NULL;
+  g_autoptr(FdFollowup) bobs = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 bob_id;
+
+  bob_id = fd_store_add_staff (fixture->store, fixture->branch_id, "Bob Jansen", "branch_staff", &error);
+  g_assert_no_error (error);
+
+  draft.due_at = now_unix () - 30;
+  draft.assignee_id = fixture->anna_id;
+  annas = fd_store_add_followup (fixture->store, &draft, &error);
+  g_assert_no_error (error);
+  draft.assignee_id = 0;
+  anyones = fd_store_add_followup (fixture->store, &draft, &error);
+  g_assert_no_error (error);
+  draft.assignee_id = bob_id;
+  bobs = fd_store_add_followup (fixture->store, &draft, &error);
+  g_assert_no_error (error);
+
+  fd_store_set_current_staff (fixture->store, fixture->anna_id);
+  g_object_set (view, "filter", "everyone", NULL);
+  spin ();
+  g_assert_cmpint (section_of (fixture, fd_followup_get_id (bobs)), ==, FD_FOLLOWUPS_OVERDUE);
+  g_assert_cmpuint (badge_number (fixture), ==, 3);
+
+  g_object_set (view, "filter", "mine", NULL);
+  spin ();
+  g_assert_cmpint (fd_followups_view_get_staff_id (view), ==, fixture->anna_id);
+  g_assert_cmpint (section_of (fixture, fd_followup_get_id (annas)), ==, FD_FOLLOWUPS_OVERDUE);
+  g_assert_cmpint (section_of (fixture, fd_followup_get_id (anyones)), ==, FD_FOLLOWUPS_OVERDUE);
+  g_assert_cmpint (section_of (fixture, fd_followup_get_id (bobs)), ==, -1);
+  g_assert_cmpuint (fd_followups_view_get_attention_count (view), ==, 2);
+  g_assert_cmpuint (badge_number (fixture), ==, 2);
+}
+
+/* One timer for the badge while the window is shown, none once it is hidden or closed. */
+static void
+test_no_timer_when_closed (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  FdFollowupsView *view = fd_window_get_followups_view (fixture->window);
+  g_autoptr(FdFollowup) followup = add_followup (fixture, fixture->janis_id, now_unix () + 3600, NULL);
+
+  spin ();
+  g_assert_nonnull (g_main_context_find_source_by_user_data (NULL, view));
+
+  gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
+  spin ();
+  g_assert_null (g_main_context_find_source_by_user_data (NULL, view));
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin ();
+  g_assert_nonnull (g_main_context_find_source_by_user_data (NULL, view));
+
+  g_object_ref (view);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin ();
+  g_assert_null (g_main_context_find_source_by_user_data (NULL, view));
+  g_object_unref (view);
+}
+
 static void
 test_format_due (void)
 {
@@ -552,7 +882,13 @@ main (int   argc,
   g_test_add ("/fd/ui/followups/done", Fixture, NULL, fixture_set_up, test_done, fixture_tear_down);
   g_test_add ("/fd/ui/followups/snooze", Fixture, NULL, fixture_set_up, test_snooze, fixture_tear_down);
   g_test_add ("/fd/ui/followups/reassign-and-cancel", Fixture, NULL, fixture_set_up, test_reassign_and_cancel, fixture_tear_down);
+  g_test_add ("/fd/ui/followups/cancel-undo", Fixture, NULL, fixture_set_up, test_cancel_undo, fixture_tear_down);
+  g_test_add ("/fd/ui/followups/mine", Fixture, NULL, fixture_set_up, test_mine, fixture_tear_down);
+  g_test_add ("/fd/ui/followups/no-timer-when-closed", Fixture, NULL, fixture_set_up, test_no_timer_when_closed, fixture_tear_down);
+  g_test_add ("/fd/ui/followups/service-add", Fixture, NULL, fixture_set_up, test_service_add, fixture_tear_down);
+  g_test_add ("/fd/ui/followups/service-renewed", Fixture, NULL, fixture_set_up, test_service_renewed, fixture_tear_down);
   g_test_add_func ("/fd/ui/followups/format-due", test_format_due);
+  g_test_add_func ("/fd/ui/followups/describe-rule", test_describe_rule);
 
   return g_test_run ();
 }
