@@ -21,6 +21,7 @@ struct _FdClaimListModel
   GHashTable    *categories; /* category code → the branch's label */
   char          *error;
   guint          load_source;
+  guint              reload_source;
 
   guint          has_more : 1;
 };
@@ -141,6 +142,7 @@ reload_rows (FdClaimListModel *self,
   guint old_len = self->items->len;
 
   g_clear_handle_id (&self->load_source, g_source_remove);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
 
   if (self->store != NULL)
     {
@@ -207,10 +209,22 @@ load_more_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+reload_cb (gpointer user_data)
+{
+  FdClaimListModel *self = user_data;
+
+  self->reload_source = 0;
+  fd_claim_list_model_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A burst of changes (a bulk import, another process's transaction) reloads once. */
 static void
 on_store_claims_changed_cb (FdClaimListModel *self)
 {
-  fd_claim_list_model_reload (self);
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_cb, self);
 }
 
 /* GListModel */
@@ -273,6 +287,7 @@ fd_claim_list_model_dispose (GObject *object)
   FdClaimListModel *self = (FdClaimListModel *)object;
 
   g_clear_handle_id (&self->load_source, g_source_remove);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (fd_claim_list_model_parent_class)->dispose (object);

@@ -21,6 +21,7 @@ struct _FdFollowupListModel
   GHashTable        *references;  /* claim id → reference */
   char              *error;
   guint              load_source;
+  guint              reload_source;
 
   guint              has_more : 1;
 };
@@ -133,6 +134,7 @@ reload_rows (FdFollowupListModel *self,
   guint old_len = self->items->len;
 
   g_clear_handle_id (&self->load_source, g_source_remove);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
 
   if (self->store != NULL)
     page = fetch (self, NULL, limit, &error);
@@ -197,10 +199,22 @@ load_more_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+reload_cb (gpointer user_data)
+{
+  FdFollowupListModel *self = user_data;
+
+  self->reload_source = 0;
+  fd_followup_list_model_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A burst of changes (a bulk import, another process's transaction) reloads once. */
 static void
 on_store_followups_changed_cb (FdFollowupListModel *self)
 {
-  fd_followup_list_model_reload (self);
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_cb, self);
 }
 
 /* GListModel */
@@ -263,6 +277,7 @@ fd_followup_list_model_dispose (GObject *object)
   FdFollowupListModel *self = (FdFollowupListModel *)object;
 
   g_clear_handle_id (&self->load_source, g_source_remove);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (fd_followup_list_model_parent_class)->dispose (object);

@@ -727,15 +727,6 @@ reopen (FdFollowupsView *self,
     show_error (self, error);
 }
 
-static void
-on_undo_toast_button_clicked_cb (FdFollowupsView *self,
-                                 AdwToast        *toast)
-{
-  FdFollowup *cancelled = g_object_get_data (G_OBJECT (toast), "fd-followup");
-
-  if (cancelled != NULL)
-    reopen (self, fd_followup_get_id (cancelled));
-}
 
 static void
 reopen_action (GtkWidget  *widget,
@@ -768,9 +759,9 @@ cancel_action (GtkWidget  *widget,
   toast = adw_toast_new (_("Follow-up cancelled"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "fd-followup", g_object_ref (cancelled), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_toast_button_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
+  /* The button runs an action, not a callback: the toast may outlive this view's state. */
+  adw_toast_set_action_name (toast, "followups.reopen");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (fd_followup_get_id (cancelled)));
   show_toast (self, toast);
 }
 
