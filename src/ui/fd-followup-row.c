@@ -75,8 +75,12 @@ format_past (GDateTime *due,
     /* Translators: when a follow-up fell due, in g_date_time_format() syntax */
     return g_date_time_format (due, C_("follow-up due", "yesterday at %H:%M"));
 
-  /* Translators: a follow-up fell due this many days ago */
-  return g_strdup_printf (ngettext ("%'d day ago", "%'d days ago", (gulong) days), days);
+  if (days <= 14)
+    /* Translators: a follow-up fell due this many days ago */
+    return g_strdup_printf (ngettext ("%'d day ago", "%'d days ago", (gulong) days), days);
+
+  /* Long overdue: the date says more than "1056 days ago". */
+  return g_date_time_format (due, C_("follow-up due", "%-d %B %Y"));
 }
 
 static char *

@@ -859,6 +859,7 @@ test_format_due (void)
     { -3 * 3600,          "3 hours ago" },
     { -20 * 3600,         "yesterday at 16:00" },
     { -3 * 24 * 3600,     "3 days ago" },
+    { -100 * 24 * 3600,   "1 December 2025" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
