@@ -782,3 +782,49 @@ fd_store_prepare_letter (FdStore  *self,
   return fd_letter_new (language, fd_branch_get_name (branch), lines, recipient, reference, date,
                         message->subject, message->body, footer);
 }
+
+/* A customer's correspondence for their history, newest first: claims_by_customer, then
+ * each claim's thread by its unique (claim, position) index. */
+GPtrArray *
+_fd_store_list_customer_messages (FdStore  *self,
+                                  gint64    customer_id,
+                                  guint     limit,
+                                  GError  **error)
+{
+  FdDatabase *db = _fd_store_get_database (self);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = fd_database_prepare (db,
+          "SELECT m.id, m.at, m.direction, m.channel, m.subject, m.body, c.reference"
+          " FROM claims c JOIN claim_messages m ON m.claim_id = c.id"
+          " WHERE c.customer_id = ?1 ORDER BY m.at DESC, m.id DESC LIMIT ?2", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  sqlite3_bind_int (stmt, 2, MIN (limit, G_MAXINT));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FdMessageDirection direction = FD_MESSAGE_IN;
+      const char *subject = fd_column_text (stmt, 4);
+      g_autofree char *first_line = g_strndup (fd_column_text (stmt, 5), strcspn (fd_column_text (stmt, 5), "\n"));
+      g_autofree char *title = NULL;
+      g_autofree char *detail = NULL;
+
+      fd_message_direction_from_code (fd_column_text (stmt, 2), &direction);
+      /* Translators: a letter, e-mail or call note in a customer's history: its direction and
+       * channel, e.g. “Incoming, Letter” */
+      title = g_strdup_printf (_("%1$s, %2$s"), fd_message_direction_to_label (direction),
+                               fd_claim_channel_to_label (fd_column_text (stmt, 3)));
+      detail = g_strdup_printf ("%s · %s", fd_column_text (stmt, 6), subject && *subject ? subject : first_line);
+      g_ptr_array_add (out, fd_history_entry_new ("correspondence", sqlite3_column_int64 (stmt, 0),
+                                                  sqlite3_column_int64 (stmt, 1), title, detail));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fd_database_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}

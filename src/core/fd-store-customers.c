@@ -907,6 +907,8 @@ fd_store_list_history (FdStore     *self,
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) visits = NULL;
   g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GPtrArray) followups = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -914,7 +916,9 @@ fd_store_list_history (FdStore     *self,
 
   if (!(changes = list_record_changes (self, customer_id, limit, error)) ||
       !(visits = fd_store_list_customer_visits (self, customer_id, 0, limit, error)) ||
-      !(claims = _fd_store_list_customer_claims (self, customer_id, limit, error)))
+      !(claims = _fd_store_list_customer_claims (self, customer_id, limit, error)) ||
+      !(messages = _fd_store_list_customer_messages (self, customer_id, limit, error)) ||
+      !(followups = _fd_store_list_customer_followup_entries (self, customer_id, limit, error)))
     return NULL;
 
   /* Each list holds at most @limit, newest first: sort their union, keep the newest. */
@@ -924,6 +928,10 @@ fd_store_list_history (FdStore     *self,
     g_ptr_array_add (entries, history_entry_from_visit (visits->pdata[i]));
   for (guint i = 0; i < claims->len; i++)
     g_ptr_array_add (entries, history_entry_from_claim (claims->pdata[i]));
+  for (guint i = 0; i < messages->len; i++)
+    g_ptr_array_add (entries, g_object_ref (messages->pdata[i]));
+  for (guint i = 0; i < followups->len; i++)
+    g_ptr_array_add (entries, g_object_ref (followups->pdata[i]));
   g_ptr_array_sort (entries, compare_entries_newest_first);
 
   for (guint i = 0; i < entries->len && out->len < limit; i++)

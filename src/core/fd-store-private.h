@@ -49,6 +49,15 @@ GPtrArray  *_fd_store_list_customer_claims (FdStore      *self,
                                             gint64        customer_id,
                                             guint         limit,
                                             GError      **error);
+/* A customer's correspondence and follow-ups, as history entries, newest first. */
+GPtrArray  *_fd_store_list_customer_messages (FdStore      *self,
+                                              gint64        customer_id,
+                                              guint         limit,
+                                              GError      **error);
+GPtrArray  *_fd_store_list_customer_followup_entries (FdStore *self,
+                                                      gint64   customer_id,
+                                                      guint    limit,
+                                                      GError **error);
 gint64      _fd_store_resolve_time        (gint64         at,
                                            GError       **error);
 

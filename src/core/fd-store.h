@@ -58,7 +58,9 @@ GPtrArray   *fd_store_find_duplicates       (FdStore      *self,
                                              FdCustomer   *draft,
                                              guint         limit,
                                              GError      **error);
-/* Newest first. Element type FdHistoryEntry. */
+/* Everything about a customer, newest first: record changes ("change"), visits, claims,
+ * their correspondence ("correspondence"), follow-ups ("follow_up") and renewals
+ * ("renewal"). Element type FdHistoryEntry. */
 GPtrArray   *fd_store_list_history          (FdStore      *self,
                                              gint64        customer_id,
                                              guint         limit,

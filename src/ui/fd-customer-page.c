@@ -484,6 +484,18 @@ format_time (gint64 unix_time)
   return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
+/* Each kind of history entry gets its own icon, so the timeline reads at a glance. */
+static const char *
+history_icon (const char *kind)
+{
+  if (g_strcmp0 (kind, "visit") == 0)          return "avatar-default-symbolic";
+  if (g_strcmp0 (kind, "claim") == 0)          return "mail-unread-symbolic";
+  if (g_strcmp0 (kind, "correspondence") == 0) return "mail-send-symbolic";
+  if (g_strcmp0 (kind, "follow_up") == 0)      return "alarm-symbolic";
+  if (g_strcmp0 (kind, "renewal") == 0)        return "view-refresh-symbolic";
+  return "document-edit-symbolic";
+}
+
 static void
 load_history (FdCustomerPage *self)
 {
@@ -530,7 +542,7 @@ load_history (FdCustomerPage *self)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
 
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("document-edit-symbolic"));
+                                 gtk_image_new_from_icon_name (history_icon (fd_history_entry_get_kind (entry))));
 
       /* A claim opens on the Claims page. */
       if (g_strcmp0 (fd_history_entry_get_kind (entry), "claim") == 0)

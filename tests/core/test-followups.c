@@ -490,6 +490,49 @@ test_export_ics (Fixture       *fixture,
   icalcomponent_free (calendar);
 }
 
+/* The customer's history holds every kind of record, newest first. */
+static void
+test_history_kinds (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FdStore *store = fixture->base.store;
+  FdClaimDraft draft = { fixture->branch_id, fixture->customer_id, FD_CLAIM_KIND_COMPLAINT, "email",
+                         "impolite", FD_CLAIM_PRIORITY_NORMAL, "Rupjš darbinieks", 0, 0 };
+  g_autoptr(FdClaim) claim = NULL;
+  g_autoptr(FdClaimMessage) message = NULL;
+  g_autoptr(FdFollowup) call = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+
+  claim = fd_store_open_claim (store, &draft, &error);
+  g_assert_no_error (error);
+  {
+    FdMessageDraft m = { fd_claim_get_id (claim), FD_MESSAGE_IN, "email", 0, "Sūdzība", "Darbinieks bija rupjš.",
+                         NULL, NULL, NULL };
+    message = fd_store_add_message (store, &m, &error);
+    g_assert_no_error (error);
+  }
+  call = add (fixture, FD_FOLLOWUP_CALL_BACK, now_s () + 3600, NULL, 0);
+  g_assert_cmpint (fd_store_add_service (store, fixture->customer_id, "Apkope", "FREQ=YEARLY", now_s () + 40 * 86400, 14, &error), >, 0);
+
+  history = fd_store_list_history (store, fixture->customer_id, 100, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    {
+      FdHistoryEntry *entry = g_ptr_array_index (history, i);
+
+      g_hash_table_add (kinds, (gpointer) fd_history_entry_get_kind (entry));
+      if (i > 0)
+        g_assert_cmpint (fd_history_entry_get_at (g_ptr_array_index (history, i - 1)), >=, fd_history_entry_get_at (entry));
+    }
+  g_assert_true (g_hash_table_contains (kinds, "change"));
+  g_assert_true (g_hash_table_contains (kinds, "claim"));
+  g_assert_true (g_hash_table_contains (kinds, "correspondence"));
+  g_assert_true (g_hash_table_contains (kinds, "follow_up"));
+  g_assert_true (g_hash_table_contains (kinds, "renewal"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -505,5 +548,6 @@ main (int argc, char *argv[])
   ADD ("/fd/followups/take-due-exactly-once", test_take_due_exactly_once);
   ADD ("/fd/followups/notifier", test_notifier);
   ADD ("/fd/followups/export-ics", test_export_ics);
+  ADD ("/fd/followups/history-kinds", test_history_kinds);
   return g_test_run ();
 }
