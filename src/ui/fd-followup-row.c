@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "fd-followup-row.h"
@@ -426,6 +428,21 @@ fd_followup_row_get_followup (FdFollowupRow *self)
   return self->followup;
 }
 
+/* What to do, said plainly: a claim's deadlines say which step is due (as the desktop
+ * notification does); other follow-ups their kind. */
+static char *
+dup_title (FdFollowup *followup,
+           const char *claim_reference)
+{
+  const char *source = fd_followup_get_source (followup);
+
+  if (claim_reference != NULL && g_strcmp0 (source, "claim_ack") == 0)
+    return g_strdup_printf (_("Acknowledge claim %s"), claim_reference);
+  if (claim_reference != NULL && g_strcmp0 (source, "claim_resolve") == 0)
+    return g_strdup_printf (_("Resolve claim %s"), claim_reference);
+  return g_strdup (fd_followup_kind_to_label (fd_followup_get_kind (followup)));
+}
+
 void
 fd_followup_row_set_followup (FdFollowupRow      *self,
                               FdFollowup         *followup,
@@ -438,6 +455,7 @@ fd_followup_row_set_followup (FdFollowupRow      *self,
 {
   g_autofree char *due_text = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *title = NULL;
   const char *note;
   const char *customer;
   gboolean overdue;
@@ -457,9 +475,12 @@ fd_followup_row_set_followup (FdFollowupRow      *self,
   due_text = fd_followup_row_format_due (fd_followup_get_notify_at (followup), now);
   note = fd_followup_get_note (followup);
   customer = customer_name != NULL && *customer_name != '\0' ? customer_name : C_("customer", "Unknown customer");
-  details = dup_details (claim_reference, assignee_name);
+  title = dup_title (followup, claim_reference);
+  /* A title that names the claim need not say it again below. */
+  details = dup_details (claim_reference != NULL && strstr (title, claim_reference) ? NULL : claim_reference,
+                         assignee_name);
 
-  gtk_label_set_text (self->kind_label, fd_followup_kind_to_label (fd_followup_get_kind (followup)));
+  gtk_label_set_text (self->kind_label, title);
   gtk_label_set_text (self->due_label, due_text);
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), overdue);
   if (overdue)
