@@ -15,13 +15,6 @@
 
 #include "fd-cli-private.h"
 
-/* As for visit lists: enough for any screenful or script, never billions of rows. */
-#define MAX_LIMIT 100000
-#define DEFAULT_LIMIT 50
-/* Rows asked of the store at a time: keyset pages, the size the lists page in. */
-#define PAGE_SIZE 100
-
-
 /* The channel's label where it is one of the customers' contact channels, else the code. */
 static const char *
 channel_label (const char *code)
@@ -765,45 +758,14 @@ print_claims_json (GPtrArray *claims)
   _fd_cli_print_json_builder (builder);
 }
 
-/* Moves the claims of @page to the end of @claims. */
-static void
-append_page (GPtrArray *claims,
-             GPtrArray *page,
-             guint      limit)
-{
-  for (guint i = 0; i < page->len && claims->len < limit; i++)
-    g_ptr_array_add (claims, g_object_ref (g_ptr_array_index (page, i)));
-}
-
-/* Up to @limit claims matching @filter, page after keyset page: each page starts after
- * the last claim of the one before, never at an offset. */
 static GPtrArray *
-list_claims (FdStore              *store,
-             const FdClaimFilter  *filter,
-             guint                 limit,
-             GError              **error)
+fetch_claims_page (FdStore        *store,
+                   gconstpointer   filter,
+                   gpointer        last,
+                   guint           wanted,
+                   GError        **error)
 {
-  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
-
-  while (claims->len < limit)
-    {
-      g_autoptr(GPtrArray) page = NULL;
-      FdClaim *after = NULL;
-      guint wanted = MIN (PAGE_SIZE, limit - claims->len);
-
-      if (claims->len > 0)
-        after = g_ptr_array_index (claims, claims->len - 1);
-
-      if (!(page = fd_store_list_claims_page (store, filter, after, wanted, error)))
-        return NULL;
-
-      append_page (claims, page, limit);
-
-      if (page->len < wanted)
-        break;
-    }
-
-  return g_steal_pointer (&claims);
+  return fd_store_list_claims_page (store, filter, last, wanted, error);
 }
 
 static int
@@ -822,7 +784,7 @@ claim_list (FdCli  *cli,
   gboolean help_shown = FALSE;
   gboolean overdue = FALSE;
   gboolean json = FALSE;
-  guint64 limit = DEFAULT_LIMIT;
+  guint64 limit = FD_CLI_DEFAULT_LIMIT;
   FdClaimStatus status = FD_CLAIM_STATUS_NEW;
   FdClaimKind kind = FD_CLAIM_KIND_COMPLAINT;
   FdClaimFilter filter = FD_CLAIM_FILTER_INIT;
@@ -860,7 +822,7 @@ claim_list (FdCli  *cli,
       (kind_text != NULL && !_fd_cli_parse_claim_kind (kind_text, &kind, &error)) ||
       !_fd_cli_optional_text (category_arg, "--category", "category", &category, &error) ||
       (limit_text != NULL &&
-       !_fd_cli_parse_unsigned (limit_text, "--limit", 1, MAX_LIMIT, &limit, &error)))
+       !_fd_cli_parse_unsigned (limit_text, "--limit", 1, FD_CLI_MAX_LIMIT, &limit, &error)))
     goto failed;
 
   if (category != NULL && category[0] == '\0')
@@ -879,7 +841,8 @@ claim_list (FdCli  *cli,
       (cli->branch != NULL && !(filter.branch_id = _fd_cli_resolve_branch (cli, store, &error))) ||
       (assignee_text != NULL &&
        !parse_assignee (store, assignee_text, -1, &filter.assignee_id, &error)) ||
-      !(claims = list_claims (store, &filter, (guint) limit, &error)))
+      !(claims = _fd_cli_collect_pages (store, fetch_claims_page, &filter,
+                                              (guint) limit, &error)))
     goto failed;
 
   if (json)
@@ -895,34 +858,17 @@ failed:
   return _fd_cli_fail (error);
 }
 
-/* Up to @limit claims found by @query, newest first, page after page. */
+/* Claims found by the search text @query, newest first, older than @last. */
 static GPtrArray *
-search_claims (FdStore     *store,
-               const char  *query,
-               guint        limit,
-               GError     **error)
+fetch_search_page (FdStore        *store,
+                   gconstpointer   query,
+                   gpointer        last,
+                   guint           wanted,
+                   GError        **error)
 {
-  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 before_id = last != NULL ? fd_claim_get_id (last) : 0;
 
-  while (claims->len < limit)
-    {
-      g_autoptr(GPtrArray) page = NULL;
-      gint64 before_id = 0;
-      guint wanted = MIN (PAGE_SIZE, limit - claims->len);
-
-      if (claims->len > 0)
-        before_id = fd_claim_get_id (g_ptr_array_index (claims, claims->len - 1));
-
-      if (!(page = fd_store_search_claims (store, query, before_id, wanted, error)))
-        return NULL;
-
-      append_page (claims, page, limit);
-
-      if (page->len < wanted)
-        break;
-    }
-
-  return g_steal_pointer (&claims);
+  return fd_store_search_claims (store, query, before_id, wanted, error);
 }
 
 static int
@@ -937,7 +883,7 @@ claim_search (FdCli  *cli,
   g_autofree char *query = NULL;
   gboolean help_shown = FALSE;
   gboolean json = FALSE;
-  guint64 limit = DEFAULT_LIMIT;
+  guint64 limit = FD_CLI_DEFAULT_LIMIT;
   const GOptionEntry entries[] = {
     { "limit", 'n', 0, G_OPTION_ARG_STRING, &limit_text,
       N_("Show at most N claims (default: 50)"), N_("N") },
@@ -955,7 +901,7 @@ claim_search (FdCli  *cli,
     return FD_CLI_EXIT_OK;
 
   if (limit_text != NULL &&
-      !_fd_cli_parse_unsigned (limit_text, "--limit", 1, MAX_LIMIT, &limit, &error))
+      !_fd_cli_parse_unsigned (limit_text, "--limit", 1, FD_CLI_MAX_LIMIT, &limit, &error))
     goto failed;
 
   if (args[1] == NULL)
@@ -978,7 +924,8 @@ claim_search (FdCli  *cli,
     }
 
   if (!(store = _fd_cli_open_store (cli, &error)) ||
-      !(claims = search_claims (store, query, (guint) limit, &error)))
+      !(claims = _fd_cli_collect_pages (store, fetch_search_page, query,
+                                              (guint) limit, &error)))
     goto failed;
 
   if (json)

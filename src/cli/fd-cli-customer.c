@@ -12,10 +12,6 @@
 
 #include "fd-cli-private.h"
 
-/* Large enough for any screenful or script, small enough that a typo cannot ask the store
- * for billions of rows. */
-#define MAX_LIMIT 100000
-
 typedef struct
 {
   char     *given;
@@ -502,7 +498,7 @@ customer_search (FdCli  *cli,
   g_autofree char *query = NULL;
   gboolean help_shown = FALSE;
   gboolean json = FALSE;
-  guint64 limit = 50;
+  guint64 limit = FD_CLI_DEFAULT_LIMIT;
   const GOptionEntry entries[] = {
     { "limit", 'n', 0, G_OPTION_ARG_STRING, &limit_text,
       N_("Show at most N customers (default: 50)"), N_("N") },
@@ -520,7 +516,7 @@ customer_search (FdCli  *cli,
     return FD_CLI_EXIT_OK;
 
   if (limit_text != NULL &&
-      !_fd_cli_parse_unsigned (limit_text, "--limit", 1, MAX_LIMIT, &limit, &error))
+      !_fd_cli_parse_unsigned (limit_text, "--limit", 1, FD_CLI_MAX_LIMIT, &limit, &error))
     goto failed;
 
   if (args[1] == NULL)
@@ -655,7 +651,7 @@ customer_history (FdCli  *cli,
   if (help_shown)
     return FD_CLI_EXIT_OK;
   if (limit_text != NULL &&
-      !_fd_cli_parse_unsigned (limit_text, "--limit", 1, MAX_LIMIT, &limit, &error))
+      !_fd_cli_parse_unsigned (limit_text, "--limit", 1, FD_CLI_MAX_LIMIT, &limit, &error))
     goto failed;
   if (!_fd_cli_take_id_argument (args, FD_CLI_ID_CUSTOMER, &id, &error))
     goto failed;

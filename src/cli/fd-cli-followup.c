@@ -14,12 +14,6 @@
 
 #include "fd-cli-private.h"
 
-/* As for claim lists: enough for any screenful or script, never billions of rows. */
-#define MAX_LIMIT 100000
-#define DEFAULT_LIMIT 50
-/* Rows asked of the store at a time: keyset pages, the size the lists page in. */
-#define PAGE_SIZE 100
-
 static gint64
 now_unix (void)
 {
@@ -491,36 +485,14 @@ print_followup_table (FdStore   *store,
   _fd_cli_print ("%s", out->str);
 }
 
-/* Up to @limit follow-ups matching @filter, page after keyset page: each page starts
- * after the last follow-up of the one before, never at an offset. */
 static GPtrArray *
-list_followups (FdStore                 *store,
-                const FdFollowupFilter  *filter,
-                guint                    limit,
-                GError                 **error)
+fetch_followups_page (FdStore        *store,
+                      gconstpointer   filter,
+                      gpointer        last,
+                      guint           wanted,
+                      GError        **error)
 {
-  g_autoptr(GPtrArray) followups = g_ptr_array_new_with_free_func (g_object_unref);
-
-  while (followups->len < limit)
-    {
-      g_autoptr(GPtrArray) page = NULL;
-      FdFollowup *after = NULL;
-      guint wanted = MIN (PAGE_SIZE, limit - followups->len);
-
-      if (followups->len > 0)
-        after = g_ptr_array_index (followups, followups->len - 1);
-
-      if (!(page = fd_store_list_followups (store, filter, after, wanted, error)))
-        return NULL;
-
-      for (guint i = 0; i < page->len && followups->len < limit; i++)
-        g_ptr_array_add (followups, g_object_ref (g_ptr_array_index (page, i)));
-
-      if (page->len < wanted)
-        break;
-    }
-
-  return g_steal_pointer (&followups);
+  return fd_store_list_followups (store, filter, last, wanted, error);
 }
 
 static int
@@ -539,7 +511,7 @@ followup_list (FdCli  *cli,
   g_autofree char *limit_text = NULL;
   gboolean help_shown = FALSE;
   gboolean json = FALSE;
-  guint64 limit = DEFAULT_LIMIT;
+  guint64 limit = FD_CLI_DEFAULT_LIMIT;
   FdFollowupState state = FD_FOLLOWUP_OPEN;
   FdFollowupFilter filter = FD_FOLLOWUP_FILTER_INIT;
   const GOptionEntry entries[] = {
@@ -581,7 +553,7 @@ followup_list (FdCli  *cli,
       (customer_text != NULL &&
        !_fd_cli_parse_id_of (customer_text, FD_CLI_ID_CUSTOMER, &filter.customer_id, &error)) ||
       (limit_text != NULL &&
-       !_fd_cli_parse_unsigned (limit_text, "--limit", 1, MAX_LIMIT, &limit, &error)))
+       !_fd_cli_parse_unsigned (limit_text, "--limit", 1, FD_CLI_MAX_LIMIT, &limit, &error)))
     goto failed;
 
   /* The sections are parts of the pending ones, by time: a state or a time limit of
@@ -612,7 +584,8 @@ followup_list (FdCli  *cli,
        !(customer = fd_store_get_customer (store, filter.customer_id, &error))) ||
       (assignee_text != NULL &&
        !parse_staff (store, assignee_text, "--assignee", -1, &filter.assignee_id, &error)) ||
-      !(followups = list_followups (store, &filter, (guint) limit, &error)))
+      !(followups = _fd_cli_collect_pages (store, fetch_followups_page, &filter,
+                                                    (guint) limit, &error)))
     goto failed;
 
   if (json)

@@ -11,6 +11,13 @@ G_BEGIN_DECLS
 #define FD_CLI_EXIT_OK    0
 #define FD_CLI_EXIT_ERROR 1
 
+/* List limits: enough for any screenful or script, small enough that a typo cannot ask
+ * the store for billions of rows. */
+#define FD_CLI_MAX_LIMIT     100000
+#define FD_CLI_DEFAULT_LIMIT 50
+/* Rows asked of the store at a time: keyset pages, the size the lists page in. */
+#define FD_CLI_PAGE_SIZE     100
+
 typedef struct
 {
   /* From --db before the command, in the file name encoding; NULL when not given. */
@@ -45,6 +52,14 @@ typedef struct
   const char       *name;
   FdCliCommandFunc  func;
 } FdCliAction;
+
+/* Fetches the page of at most @wanted items that comes after @last (NULL for the first
+ * page), for _fd_cli_collect_pages(). */
+typedef GPtrArray *(*FdCliPageFunc) (FdStore        *store,
+                                     gconstpointer   query,
+                                     gpointer        last,
+                                     guint           wanted,
+                                     GError        **error);
 
 int         _fd_cli_customer            (FdCli               *cli,
                                          char               **args);
@@ -186,6 +201,11 @@ char       *_fd_cli_format_time_or_null (gint64               unix_time);
 void        _fd_cli_append_table        (GString             *out,
                                          GPtrArray           *rows,
                                          guint                n_columns);
+GPtrArray  *_fd_cli_collect_pages       (FdStore             *store,
+                                         FdCliPageFunc        fetch_page,
+                                         gconstpointer        query,
+                                         guint                limit,
+                                         GError             **error);
 void        _fd_cli_append_history_entry (GString            *out,
                                           FdHistoryEntry     *entry,
                                           const char         *margin);

@@ -15,8 +15,6 @@
 #define DEFAULT_LEAD_DAYS 14
 /* Core says how many days are allowed; this only keeps the number an int. */
 #define MAX_LEAD_DAYS G_MAXINT
-/* Follow-ups of one customer read at a time while looking for a service's. */
-#define PAGE_SIZE 100
 
 /* A customer's services as the store lists them, in parallel arrays. */
 typedef struct
@@ -73,7 +71,7 @@ find_renewal_followup (FdStore  *store,
     {
       g_autoptr(GPtrArray) page = NULL;
 
-      if (!(page = fd_store_list_followups (store, &filter, last, PAGE_SIZE, error)))
+      if (!(page = fd_store_list_followups (store, &filter, last, FD_CLI_PAGE_SIZE, error)))
         return NULL;
 
       for (guint i = 0; i < page->len; i++)
@@ -84,7 +82,7 @@ find_renewal_followup (FdStore  *store,
             return g_object_ref (followup);
         }
 
-      if (page->len < PAGE_SIZE)
+      if (page->len < FD_CLI_PAGE_SIZE)
         return NULL;
 
       g_set_object (&last, g_ptr_array_index (page, page->len - 1));

@@ -825,6 +825,39 @@ _fd_cli_print_json_builder (JsonBuilder *builder)
   _fd_cli_print_json (root);
 }
 
+/* Up to @limit items, page after keyset page: each page starts after the last item of the
+ * one before, never at an offset. */
+GPtrArray *
+_fd_cli_collect_pages (FdStore        *store,
+                       FdCliPageFunc   fetch_page,
+                       gconstpointer   query,
+                       guint           limit,
+                       GError        **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while (items->len < limit)
+    {
+      g_autoptr(GPtrArray) page = NULL;
+      gpointer last = NULL;
+      guint wanted = MIN (FD_CLI_PAGE_SIZE, limit - items->len);
+
+      if (items->len > 0)
+        last = g_ptr_array_index (items, items->len - 1);
+
+      if (!(page = fetch_page (store, query, last, wanted, error)))
+        return NULL;
+
+      for (guint i = 0; i < page->len && items->len < limit; i++)
+        g_ptr_array_add (items, g_object_ref (g_ptr_array_index (page, i)));
+
+      if (page->len < wanted)
+        break;
+    }
+
+  return g_steal_pointer (&items);
+}
+
 /* Reports @error on stderr; returns the exit status for a failed command. */
 int
 _fd_cli_fail (const GError *error)

@@ -12,10 +12,6 @@
 
 #include "fd-cli-private.h"
 
-/* As for customer lists: enough for any screenful or script, never billions of rows. */
-#define MAX_LIMIT 100000
-#define DEFAULT_LIMIT 50
-
 /* Purpose codes and their labels, for human-readable output only. */
 typedef struct
 {
@@ -757,7 +753,7 @@ visit_list (FdCli  *cli,
   g_autofree char *limit_text = NULL;
   gboolean help_shown = FALSE;
   gboolean json = FALSE;
-  guint64 limit = DEFAULT_LIMIT;
+  guint64 limit = FD_CLI_DEFAULT_LIMIT;
   gint64 customer_id = 0;
   const GOptionEntry entries[] = {
     { "customer", 0, 0, G_OPTION_ARG_STRING, &customer_text,
@@ -785,7 +781,7 @@ visit_list (FdCli  *cli,
     }
   if (!_fd_cli_parse_id_of (customer_text, FD_CLI_ID_CUSTOMER, &customer_id, &error) ||
       (limit_text != NULL &&
-       !_fd_cli_parse_unsigned (limit_text, "--limit", 1, MAX_LIMIT, &limit, &error)))
+       !_fd_cli_parse_unsigned (limit_text, "--limit", 1, FD_CLI_MAX_LIMIT, &limit, &error)))
     goto failed;
 
   /* Look the customer up first, so an unknown ID is an error rather than an empty list. */
