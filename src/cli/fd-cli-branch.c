@@ -278,14 +278,7 @@ branch_list (FdCli  *cli,
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < branches->len; i++)
-        _fd_cli_add_branch_json (builder, g_ptr_array_index (branches, i));
-      json_builder_end_array (builder);
-
-      _fd_cli_print_json_builder (builder);
+      _fd_cli_print_json_array (branches, (FdCliAddJsonFunc) _fd_cli_add_branch_json);
     }
   else
     {
@@ -455,14 +448,7 @@ desk_list (FdCli  *cli,
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < desks->len; i++)
-        _fd_cli_add_desk_json (builder, g_ptr_array_index (desks, i));
-      json_builder_end_array (builder);
-
-      _fd_cli_print_json_builder (builder);
+      _fd_cli_print_json_array (desks, (FdCliAddJsonFunc) _fd_cli_add_desk_json);
     }
   else if (desks->len == 0)
     {

@@ -745,17 +745,12 @@ print_claim_table (GPtrArray *claims)
   _fd_cli_print ("%s", out->str);
 }
 
+/* A claim in a list: without its messages and history. */
 static void
-print_claims_json (GPtrArray *claims)
+add_claim_json (JsonBuilder *builder,
+                gpointer     claim)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < claims->len; i++)
-    _fd_cli_add_claim_json (builder, g_ptr_array_index (claims, i), NULL, NULL);
-  json_builder_end_array (builder);
-
-  _fd_cli_print_json_builder (builder);
+  _fd_cli_add_claim_json (builder, claim, NULL, NULL);
 }
 
 static GPtrArray *
@@ -846,7 +841,7 @@ claim_list (FdCli  *cli,
     goto failed;
 
   if (json)
-    print_claims_json (claims);
+    _fd_cli_print_json_array (claims, add_claim_json);
   else if (claims->len == 0)
     _fd_cli_print ("%s\n", _("No claims."));
   else
@@ -930,7 +925,7 @@ claim_search (FdCli  *cli,
 
   if (json)
     {
-      print_claims_json (claims);
+      _fd_cli_print_json_array (claims, add_claim_json);
     }
   else if (claims->len == 0)
     {

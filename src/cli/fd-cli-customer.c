@@ -537,14 +537,7 @@ customer_search (FdCli  *cli,
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < customers->len; i++)
-        _fd_cli_add_customer_json (builder, g_ptr_array_index (customers, i));
-      json_builder_end_array (builder);
-
-      _fd_cli_print_json_builder (builder);
+      _fd_cli_print_json_array (customers, (FdCliAddJsonFunc) _fd_cli_add_customer_json);
     }
   else
     {

@@ -590,14 +590,7 @@ followup_list (FdCli  *cli,
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < followups->len; i++)
-        _fd_cli_add_followup_json (builder, g_ptr_array_index (followups, i));
-      json_builder_end_array (builder);
-
-      _fd_cli_print_json_builder (builder);
+      _fd_cli_print_json_array (followups, (FdCliAddJsonFunc) _fd_cli_add_followup_json);
     }
   else if (followups->len == 0)
     {

@@ -93,6 +93,21 @@ add_clock (JsonBuilder *builder,
 }
 
 /* Keys are the database's column names, so scripts can move between the two. */
+/* Prints @items as a JSON array, each item added by @add_item. */
+void
+_fd_cli_print_json_array (GPtrArray        *items,
+                          FdCliAddJsonFunc  add_item)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    add_item (builder, g_ptr_array_index (items, i));
+  json_builder_end_array (builder);
+
+  _fd_cli_print_json_builder (builder);
+}
+
 void
 _fd_cli_add_customer_json (JsonBuilder *builder,
                            FdCustomer  *customer)

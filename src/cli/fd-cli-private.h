@@ -53,6 +53,10 @@ typedef struct
   FdCliCommandFunc  func;
 } FdCliAction;
 
+/* Adds one item of a list to @builder, as the _fd_cli_add_*_json() functions do. */
+typedef void (*FdCliAddJsonFunc) (JsonBuilder *builder,
+                                  gpointer     item);
+
 /* Fetches the page of at most @wanted items that comes after @last (NULL for the first
  * page), for _fd_cli_collect_pages(). */
 typedef GPtrArray *(*FdCliPageFunc) (FdStore        *store,
@@ -211,6 +215,8 @@ void        _fd_cli_append_history_entry (GString            *out,
                                           const char         *margin);
 
 /* fd-cli-json.c */
+void        _fd_cli_print_json_array    (GPtrArray           *items,
+                                         FdCliAddJsonFunc     add_item);
 void        _fd_cli_add_customer_json   (JsonBuilder         *builder,
                                          FdCustomer          *customer);
 JsonNode   *_fd_cli_customer_to_json    (FdCustomer          *customer);

@@ -84,6 +84,14 @@ format_wait (int low,
   return g_strdup_printf (ngettext ("%d–%d min", "%d–%d min", high), low, high);
 }
 
+/* A visit in a list: without an estimated wait. */
+static void
+add_visit_json (JsonBuilder *builder,
+                gpointer     visit)
+{
+  _fd_cli_add_visit_json (builder, visit, -1, -1);
+}
+
 static void
 print_visit_json (FdVisit *visit)
 {
@@ -793,14 +801,7 @@ visit_list (FdCli  *cli,
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < visits->len; i++)
-        _fd_cli_add_visit_json (builder, g_ptr_array_index (visits, i), -1, -1);
-      json_builder_end_array (builder);
-
-      _fd_cli_print_json_builder (builder);
+      _fd_cli_print_json_array (visits, add_visit_json);
     }
   else if (visits->len == 0)
     {
@@ -1039,14 +1040,7 @@ queue_serving (FdCli  *cli,
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < visits->len; i++)
-        _fd_cli_add_visit_json (builder, g_ptr_array_index (visits, i), -1, -1);
-      json_builder_end_array (builder);
-
-      _fd_cli_print_json_builder (builder);
+      _fd_cli_print_json_array (visits, add_visit_json);
     }
   else if (visits->len == 0)
     {
