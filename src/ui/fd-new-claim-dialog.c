@@ -6,36 +6,31 @@
 
 #include <glib/gi18n.h>
 
+#include "fd-customer-picker.h"
 #include "fd-error.h"
 #include "fd-new-claim-dialog.h"
 
-/* A few rows to pick from; more means the search needs another word. */
-#define RESULTS_LIMIT 5
-
 struct _FdNewClaimDialog
 {
-  AdwWindow       parent_instance;
+  AdwWindow         parent_instance;
 
   /* Template children */
-  GtkWidget      *open_button;
-  GtkSearchEntry *search_entry;
-  GtkListBox     *results_list;
-  GtkLabel       *customer_error;
-  AdwComboRow    *kind_row;
-  AdwComboRow    *channel_row;
-  AdwComboRow    *category_row;
-  AdwComboRow    *priority_row;
-  GtkTextView    *summary_view;
-  GtkLabel       *error_label;
+  GtkWidget        *open_button;
+  FdCustomerPicker *customer_picker;
+  AdwComboRow      *kind_row;
+  AdwComboRow      *channel_row;
+  AdwComboRow      *category_row;
+  AdwComboRow      *priority_row;
+  GtkTextView      *summary_view;
+  GtkLabel         *error_label;
 
   /* Owned */
-  FdStore        *store;
-  FdCustomer     *prefilled;    /* the customer the dialog was opened for */
-  gint64          visit_id;
-  FdClaim        *claim;
-  GStrv           category_codes;
+  FdStore          *store;
+  gint64            visit_id;
+  FdClaim          *claim;
+  GStrv             category_codes;
 
-  guint           close_confirmed : 1;
+  guint             close_confirmed : 1;
 };
 
 enum {
@@ -65,94 +60,15 @@ update_actions (FdNewClaimDialog *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "new-claim.open",
                                  self->claim == NULL && self->store != NULL &&
-                                 gtk_list_box_get_selected_row (self->results_list) != NULL);
-}
-
-static GtkWidget *
-new_customer_row (FdCustomer *customer)
-{
-  g_autofree char *name = fd_customer_dup_display_name (customer);
-  const char *email = fd_customer_get_email (customer);
-  const char *phone = fd_customer_get_phone (customer);
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  if (email != NULL && *email != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), email);
-  else if (phone != NULL && *phone != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), phone);
-  g_object_set_data_full (G_OBJECT (row), "fd-customer", g_object_ref (customer), g_object_unref);
-
-  return row;
-}
-
-static GtkWidget *
-new_hint_row (void)
-{
-  GtkWidget *label = gtk_label_new (_("Type part of the customer’s name, e-mail address or phone number."));
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "dim-label");
-
-  return label;
-}
-
-static void
-fill_results (FdNewClaimDialog *self,
-              GPtrArray        *customers)
-{
-  GtkListBoxRow *row;
-
-  /* Rows only: the placeholder is a child too, and stays. */
-  while ((row = gtk_list_box_get_row_at_index (self->results_list, 0)) != NULL)
-    gtk_list_box_remove (self->results_list, GTK_WIDGET (row));
-
-  if (customers == NULL && self->prefilled != NULL)
-    {
-      GtkWidget *prefilled = new_customer_row (self->prefilled);
-
-      gtk_list_box_append (self->results_list, prefilled);
-      gtk_list_box_select_row (self->results_list, GTK_LIST_BOX_ROW (prefilled));
-    }
-
-  for (guint i = 0; customers != NULL && i < customers->len; i++)
-    gtk_list_box_append (self->results_list, new_customer_row (g_ptr_array_index (customers, i)));
-
-  update_actions (self);
-}
-
-static void
-run_search (FdNewClaimDialog *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *query = g_strstrip (g_strdup (text));
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->store != NULL && *query != '\0')
-    {
-      found = fd_store_search_customers (self->store, query, RESULTS_LIMIT, &error);
-      if (found == NULL)
-        {
-          gtk_label_set_text (self->customer_error, error->message);
-          gtk_widget_set_visible (GTK_WIDGET (self->customer_error), TRUE);
-        }
-    }
-
-  fill_results (self, found);
+                                 fd_customer_picker_get_customer (self->customer_picker) != NULL);
 }
 
 static void
 clear_errors (FdNewClaimDialog *self)
 {
-  GtkWidget *fields[] = { GTK_WIDGET (self->results_list), GTK_WIDGET (self->kind_row),
-                          GTK_WIDGET (self->channel_row), GTK_WIDGET (self->category_row),
-                          GTK_WIDGET (self->priority_row), GTK_WIDGET (self->summary_view) };
+  GtkWidget *fields[] = { GTK_WIDGET (self->kind_row), GTK_WIDGET (self->channel_row),
+                          GTK_WIDGET (self->category_row), GTK_WIDGET (self->priority_row),
+                          GTK_WIDGET (self->summary_view) };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
@@ -160,7 +76,7 @@ clear_errors (FdNewClaimDialog *self)
       gtk_accessible_reset_state (GTK_ACCESSIBLE (fields[i]), GTK_ACCESSIBLE_STATE_INVALID);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->customer_error), FALSE);
+  fd_customer_picker_clear_error (self->customer_picker);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
@@ -168,8 +84,6 @@ static GtkWidget *
 field_widget (FdNewClaimDialog *self,
               const char       *field)
 {
-  if (g_strcmp0 (field, "customer") == 0 || g_strcmp0 (field, "customer_id") == 0)
-    return GTK_WIDGET (self->results_list);
   if (g_strcmp0 (field, "kind") == 0)
     return GTK_WIDGET (self->kind_row);
   if (g_strcmp0 (field, "channel") == 0)
@@ -189,11 +103,18 @@ static void
 show_error (FdNewClaimDialog *self,
             const GError     *error)
 {
-  GtkWidget *widget = field_widget (self, fd_error_get_field (error));
-  GtkLabel *label = widget == GTK_WIDGET (self->results_list) ? self->customer_error : self->error_label;
+  const char *field = fd_error_get_field (error);
+  GtkWidget *widget;
 
-  gtk_label_set_text (label, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+  if (g_strcmp0 (field, "customer") == 0 || g_strcmp0 (field, "customer_id") == 0)
+    {
+      fd_customer_picker_show_error (self->customer_picker, error->message);
+      return;
+    }
+
+  widget = field_widget (self, field);
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 
   if (widget == NULL)
     return;
@@ -263,31 +184,15 @@ fill_categories (FdNewClaimDialog *self)
 
 /* Signal callbacks */
 
+/* Enter picked the first match: on to the claim itself. */
 static void
-on_search_entry_search_changed_cb (FdNewClaimDialog *self)
+on_customer_picker_picked_cb (FdNewClaimDialog *self)
 {
-  run_search (self);
-}
-
-static void
-on_search_entry_activate_cb (FdNewClaimDialog *self)
-{
-  GtkListBoxRow *first;
-
-  /* The search may still be waiting for its delay: Enter searches now. */
-  run_search (self);
-
-  first = gtk_list_box_get_row_at_index (self->results_list, 0);
-  if (first == NULL)
-    return;
-
-  /* Enter picks the first match and moves on to the claim itself. */
-  gtk_list_box_select_row (self->results_list, first);
   gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
 }
 
 static void
-on_results_list_row_selected_cb (FdNewClaimDialog *self)
+on_customer_picker_notify_customer_id_cb (FdNewClaimDialog *self)
 {
   update_actions (self);
 }
@@ -394,7 +299,6 @@ fd_new_claim_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_NEW_CLAIM_DIALOG);
   g_clear_object (&self->store);
-  g_clear_object (&self->prefilled);
   g_clear_object (&self->claim);
 
   G_OBJECT_CLASS (fd_new_claim_dialog_parent_class)->dispose (object);
@@ -435,20 +339,19 @@ fd_new_claim_dialog_class_init (FdNewClaimDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, FD_TYPE_CLAIM);
 
+  g_type_ensure (FD_TYPE_CUSTOMER_PICKER);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-new-claim-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, open_button);
-  gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, results_list);
-  gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, customer_error);
+  gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, customer_picker);
   gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, channel_row);
   gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, category_row);
   gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, priority_row);
   gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, summary_view);
   gtk_widget_class_bind_template_child (widget_class, FdNewClaimDialog, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_results_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_customer_picker_picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_customer_picker_notify_customer_id_cb);
 
   gtk_widget_class_install_action (widget_class, "new-claim.open", NULL, open_action);
 
@@ -462,7 +365,6 @@ fd_new_claim_dialog_init (FdNewClaimDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_placeholder (self->results_list, new_hint_row ());
   gtk_window_set_default_widget (GTK_WINDOW (self), self->open_button);
   fill_choices (self);
 }
@@ -474,6 +376,7 @@ fd_new_claim_dialog_new (GtkWindow *parent,
                          gint64     visit_id)
 {
   FdNewClaimDialog *self;
+  g_autoptr(FdCustomer) prefilled = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
@@ -484,12 +387,13 @@ fd_new_claim_dialog_new (GtkWindow *parent,
                        NULL);
   self->store = g_object_ref (store);
   self->visit_id = visit_id;
+  fd_customer_picker_set_store (self->customer_picker, store);
   fill_categories (self);
 
   if (customer_id > 0)
     {
-      self->prefilled = fd_store_get_customer (store, customer_id, &error);
-      if (self->prefilled == NULL)
+      prefilled = fd_store_get_customer (store, customer_id, &error);
+      if (prefilled == NULL)
         show_error (self, error);
     }
 
@@ -497,12 +401,13 @@ fd_new_claim_dialog_new (GtkWindow *parent,
   if (visit_id > 0)
     adw_combo_row_set_selected (self->channel_row, 0);
 
-  fill_results (self, NULL);
+  fd_customer_picker_set_customer (self->customer_picker, prefilled);
+  update_actions (self);
 
-  if (self->prefilled != NULL)
+  if (prefilled != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    gtk_widget_grab_focus (GTK_WIDGET (self->customer_picker));
 
   return GTK_WIDGET (self);
 }
@@ -510,15 +415,9 @@ fd_new_claim_dialog_new (GtkWindow *parent,
 gint64
 fd_new_claim_dialog_get_customer_id (FdNewClaimDialog *self)
 {
-  GtkListBoxRow *row;
-  FdCustomer *customer;
-
   g_return_val_if_fail (FD_IS_NEW_CLAIM_DIALOG (self), 0);
 
-  row = gtk_list_box_get_selected_row (self->results_list);
-  customer = row != NULL ? g_object_get_data (G_OBJECT (row), "fd-customer") : NULL;
-
-  return customer != NULL ? fd_customer_get_id (customer) : 0;
+  return fd_customer_picker_get_customer_id (self->customer_picker);
 }
 
 FdClaim *

@@ -6,45 +6,38 @@
 
 #include <glib/gi18n.h>
 
+#include "fd-customer-picker.h"
 #include "fd-error.h"
 #include "fd-new-followup-dialog.h"
 
-/* A few rows to pick from; more means the search needs another word. */
-#define RESULTS_LIMIT 5
-
 struct _FdNewFollowupDialog
 {
-  AdwWindow       parent_instance;
+  AdwWindow         parent_instance;
 
   /* Template children */
-  GtkWidget      *add_button;
-  GtkWidget      *customer_group;
-  GtkSearchEntry *search_entry;
-  GtkListBox     *results_list;
-  GtkLabel       *customer_error;
-  AdwComboRow    *kind_row;
-  AdwActionRow   *claim_row;
-  AdwActionRow   *date_row;
-  GtkMenuButton  *date_button;
-  GtkPopover     *date_popover;
-  GtkCalendar    *date_calendar;
-  AdwEntryRow    *time_row;
-  GtkLabel       *due_error;
-  AdwComboRow    *repeat_row;
-  AdwComboRow    *assignee_row;
-  AdwEntryRow    *note_row;
-  GtkLabel       *error_label;
+  GtkWidget        *add_button;
+  FdCustomerPicker *customer_picker;
+  AdwComboRow      *kind_row;
+  AdwActionRow     *claim_row;
+  AdwActionRow     *date_row;
+  GtkMenuButton    *date_button;
+  GtkPopover       *date_popover;
+  GtkCalendar      *date_calendar;
+  AdwEntryRow      *time_row;
+  GtkLabel         *due_error;
+  AdwComboRow      *repeat_row;
+  AdwComboRow      *assignee_row;
+  AdwEntryRow      *note_row;
+  GtkLabel         *error_label;
 
   /* Owned */
-  FdStore        *store;
-  FdCustomer     *prefilled;    /* the customer the dialog was opened for */
-  gint64          claim_id;
-  gint64          visit_id;
-  GArray         *staff_ids;    /* gint64, after "Anyone" */
-  char           *query;        /* what the results were found for */
-  FdFollowup     *followup;
+  FdStore          *store;
+  gint64            claim_id;
+  gint64            visit_id;
+  GArray           *staff_ids;    /* gint64, after "Anyone" */
+  FdFollowup       *followup;
 
-  guint           close_confirmed : 1;
+  guint             close_confirmed : 1;
 };
 
 enum {
@@ -79,95 +72,7 @@ update_actions (FdNewFollowupDialog *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "new-followup.add",
                                  self->followup == NULL && self->store != NULL &&
-                                 gtk_list_box_get_selected_row (self->results_list) != NULL);
-}
-
-/* The customer picker, as in the new-claim dialog */
-
-static GtkWidget *
-new_customer_row (FdCustomer *customer)
-{
-  g_autofree char *name = fd_customer_dup_display_name (customer);
-  const char *email = fd_customer_get_email (customer);
-  const char *phone = fd_customer_get_phone (customer);
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  if (email != NULL && *email != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), email);
-  else if (phone != NULL && *phone != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), phone);
-  g_object_set_data_full (G_OBJECT (row), "fd-customer", g_object_ref (customer), g_object_unref);
-
-  return row;
-}
-
-static GtkWidget *
-new_hint_row (void)
-{
-  GtkWidget *label = gtk_label_new (_("Type part of the customer’s name, e-mail address or phone number."));
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "dim-label");
-
-  return label;
-}
-
-static void
-fill_results (FdNewFollowupDialog *self,
-              GPtrArray           *customers)
-{
-  GtkListBoxRow *row;
-
-  /* Rows only: the placeholder is a child too, and stays. */
-  while ((row = gtk_list_box_get_row_at_index (self->results_list, 0)) != NULL)
-    gtk_list_box_remove (self->results_list, GTK_WIDGET (row));
-
-  if (customers == NULL && self->prefilled != NULL)
-    {
-      GtkWidget *prefilled = new_customer_row (self->prefilled);
-
-      gtk_list_box_append (self->results_list, prefilled);
-      gtk_list_box_select_row (self->results_list, GTK_LIST_BOX_ROW (prefilled));
-    }
-
-  for (guint i = 0; customers != NULL && i < customers->len; i++)
-    gtk_list_box_append (self->results_list, new_customer_row (g_ptr_array_index (customers, i)));
-
-  update_actions (self);
-}
-
-static void
-run_search (FdNewFollowupDialog *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *query = g_strstrip (g_strdup (text));
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* Enter searches at once; the entry's delayed search for the same text must not undo
-   * the pick Enter made. */
-  if (g_strcmp0 (query, self->query) == 0)
-    return;
-  g_free (self->query);
-  self->query = g_strdup (query);
-
-  if (self->store != NULL && *query != '\0')
-    {
-      found = fd_store_search_customers (self->store, query, RESULTS_LIMIT, &error);
-      if (found == NULL)
-        {
-          gtk_label_set_text (self->customer_error, error->message);
-          gtk_widget_set_visible (GTK_WIDGET (self->customer_error), TRUE);
-        }
-    }
-
-  fill_results (self, found);
+                                 fd_customer_picker_get_customer (self->customer_picker) != NULL);
 }
 
 /* Errors beside their fields */
@@ -176,8 +81,6 @@ static GtkWidget *
 field_widget (FdNewFollowupDialog *self,
               const char          *field)
 {
-  if (g_strcmp0 (field, "customer") == 0 || g_strcmp0 (field, "customer_id") == 0)
-    return GTK_WIDGET (self->results_list);
   if (g_strcmp0 (field, "kind") == 0)
     return GTK_WIDGET (self->kind_row);
   if (g_strcmp0 (field, "claim") == 0 || g_strcmp0 (field, "claim_id") == 0)
@@ -197,8 +100,6 @@ static GtkLabel *
 field_label (FdNewFollowupDialog *self,
              GtkWidget           *widget)
 {
-  if (widget == GTK_WIDGET (self->results_list))
-    return self->customer_error;
   if (widget == GTK_WIDGET (self->time_row) || widget == GTK_WIDGET (self->date_row) ||
       widget == GTK_WIDGET (self->repeat_row))
     return self->due_error;
@@ -208,10 +109,10 @@ field_label (FdNewFollowupDialog *self,
 static void
 clear_errors (FdNewFollowupDialog *self)
 {
-  GtkWidget *fields[] = { GTK_WIDGET (self->results_list), GTK_WIDGET (self->kind_row),
-                          GTK_WIDGET (self->claim_row), GTK_WIDGET (self->date_row),
-                          GTK_WIDGET (self->time_row), GTK_WIDGET (self->repeat_row),
-                          GTK_WIDGET (self->assignee_row), GTK_WIDGET (self->note_row) };
+  GtkWidget *fields[] = { GTK_WIDGET (self->kind_row), GTK_WIDGET (self->claim_row),
+                          GTK_WIDGET (self->date_row), GTK_WIDGET (self->time_row),
+                          GTK_WIDGET (self->repeat_row), GTK_WIDGET (self->assignee_row),
+                          GTK_WIDGET (self->note_row) };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
@@ -219,7 +120,7 @@ clear_errors (FdNewFollowupDialog *self)
       gtk_accessible_reset_state (GTK_ACCESSIBLE (fields[i]), GTK_ACCESSIBLE_STATE_INVALID);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->customer_error), FALSE);
+  fd_customer_picker_clear_error (self->customer_picker);
   gtk_widget_set_visible (GTK_WIDGET (self->due_error), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
@@ -249,7 +150,12 @@ static void
 show_error (FdNewFollowupDialog *self,
             const GError        *error)
 {
-  show_field_error (self, field_widget (self, fd_error_get_field (error)), error->message);
+  const char *field = fd_error_get_field (error);
+
+  if (g_strcmp0 (field, "customer") == 0 || g_strcmp0 (field, "customer_id") == 0)
+    fd_customer_picker_show_error (self->customer_picker, error->message);
+  else
+    show_field_error (self, field_widget (self, field), error->message);
 }
 
 /* The due date and time */
@@ -380,31 +286,15 @@ show_claim (FdNewFollowupDialog *self)
 
 /* Signal callbacks */
 
+/* Enter picked the first match: on to the follow-up itself. */
 static void
-on_search_entry_search_changed_cb (FdNewFollowupDialog *self)
+on_customer_picker_picked_cb (FdNewFollowupDialog *self)
 {
-  run_search (self);
-}
-
-static void
-on_search_entry_activate_cb (FdNewFollowupDialog *self)
-{
-  GtkListBoxRow *first;
-
-  /* The search may still be waiting for its delay: Enter searches now. */
-  run_search (self);
-
-  first = gtk_list_box_get_row_at_index (self->results_list, 0);
-  if (first == NULL)
-    return;
-
-  /* Enter picks the first match and moves on to the follow-up itself. */
-  gtk_list_box_select_row (self->results_list, first);
   gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
 }
 
 static void
-on_results_list_row_selected_cb (FdNewFollowupDialog *self)
+on_customer_picker_notify_customer_id_cb (FdNewFollowupDialog *self)
 {
   update_actions (self);
 }
@@ -512,7 +402,6 @@ fd_new_followup_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_NEW_FOLLOWUP_DIALOG);
   g_clear_object (&self->store);
-  g_clear_object (&self->prefilled);
   g_clear_object (&self->followup);
 
   G_OBJECT_CLASS (fd_new_followup_dialog_parent_class)->dispose (object);
@@ -524,7 +413,6 @@ fd_new_followup_dialog_finalize (GObject *object)
   FdNewFollowupDialog *self = (FdNewFollowupDialog *)object;
 
   g_clear_pointer (&self->staff_ids, g_array_unref);
-  g_clear_pointer (&self->query, g_free);
 
   G_OBJECT_CLASS (fd_new_followup_dialog_parent_class)->finalize (object);
 }
@@ -554,12 +442,11 @@ fd_new_followup_dialog_class_init (FdNewFollowupDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, FD_TYPE_FOLLOWUP);
 
+  g_type_ensure (FD_TYPE_CUSTOMER_PICKER);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-new-followup-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, FdNewFollowupDialog, add_button);
-  gtk_widget_class_bind_template_child (widget_class, FdNewFollowupDialog, customer_group);
-  gtk_widget_class_bind_template_child (widget_class, FdNewFollowupDialog, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, FdNewFollowupDialog, results_list);
-  gtk_widget_class_bind_template_child (widget_class, FdNewFollowupDialog, customer_error);
+  gtk_widget_class_bind_template_child (widget_class, FdNewFollowupDialog, customer_picker);
   gtk_widget_class_bind_template_child (widget_class, FdNewFollowupDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, FdNewFollowupDialog, claim_row);
   gtk_widget_class_bind_template_child (widget_class, FdNewFollowupDialog, date_row);
@@ -572,9 +459,8 @@ fd_new_followup_dialog_class_init (FdNewFollowupDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdNewFollowupDialog, assignee_row);
   gtk_widget_class_bind_template_child (widget_class, FdNewFollowupDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, FdNewFollowupDialog, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_results_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_customer_picker_picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_customer_picker_notify_customer_id_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_calendar_day_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "new-followup.add", NULL, add_action);
@@ -590,7 +476,6 @@ fd_new_followup_dialog_init (FdNewFollowupDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gtk_list_box_set_placeholder (self->results_list, new_hint_row ());
   gtk_window_set_default_widget (GTK_WINDOW (self), self->add_button);
   fill_choices (self);
   fd_new_followup_dialog_set_due_at (self, default_due ());
@@ -604,6 +489,7 @@ fd_new_followup_dialog_new (GtkWindow *parent,
                             gint64     visit_id)
 {
   FdNewFollowupDialog *self;
+  g_autoptr(FdCustomer) prefilled = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
@@ -615,22 +501,24 @@ fd_new_followup_dialog_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   self->claim_id = claim_id;
   self->visit_id = visit_id;
+  fd_customer_picker_set_store (self->customer_picker, store);
   fill_staff (self);
   show_claim (self);
 
   if (customer_id > 0)
     {
-      self->prefilled = fd_store_get_customer (store, customer_id, &error);
-      if (self->prefilled == NULL)
+      prefilled = fd_store_get_customer (store, customer_id, &error);
+      if (prefilled == NULL)
         show_error (self, error);
     }
 
-  fill_results (self, NULL);
+  fd_customer_picker_set_customer (self->customer_picker, prefilled);
+  update_actions (self);
 
-  if (self->prefilled != NULL)
+  if (prefilled != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    gtk_widget_grab_focus (GTK_WIDGET (self->customer_picker));
 
   return GTK_WIDGET (self);
 }
@@ -638,15 +526,9 @@ fd_new_followup_dialog_new (GtkWindow *parent,
 gint64
 fd_new_followup_dialog_get_customer_id (FdNewFollowupDialog *self)
 {
-  GtkListBoxRow *row;
-  FdCustomer *customer;
-
   g_return_val_if_fail (FD_IS_NEW_FOLLOWUP_DIALOG (self), 0);
 
-  row = gtk_list_box_get_selected_row (self->results_list);
-  customer = row != NULL ? g_object_get_data (G_OBJECT (row), "fd-customer") : NULL;
-
-  return customer != NULL ? fd_customer_get_id (customer) : 0;
+  return fd_customer_picker_get_customer_id (self->customer_picker);
 }
 
 gint64

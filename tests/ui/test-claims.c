@@ -13,6 +13,7 @@
 #include "fd-claim-page.h"
 #include "fd-claim-row.h"
 #include "fd-claims-view.h"
+#include "fd-customer-picker.h"
 #include "fd-new-claim-dialog.h"
 #include "fd-reply-dialog.h"
 #include "fd-reply-template.h"
@@ -230,7 +231,8 @@ test_open (Fixture       *fixture,
   g_assert_false (gtk_widget_is_sensitive (open_button));
 
   /* Type, Enter: the first match is picked. */
-  search_entry = child_of (dialog, FD_TYPE_NEW_CLAIM_DIALOG, "search_entry");
+  search_entry = child_of (child_of (dialog, FD_TYPE_NEW_CLAIM_DIALOG, "customer_picker"),
+                           FD_TYPE_CUSTOMER_PICKER, "search_entry");
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "berzins");
   g_signal_emit_by_name (search_entry, "activate");
   g_assert_cmpint (fd_new_claim_dialog_get_customer_id (dialog), ==, fixture->janis_id);

@@ -12,6 +12,7 @@
 #include "fd-claim-page.h"
 #include "fd-claims-view.h"
 #include "fd-customer-page.h"
+#include "fd-customer-picker.h"
 #include "fd-customer-services.h"
 #include "fd-customers-view.h"
 #include "fd-followup-list-model.h"
@@ -259,7 +260,8 @@ test_create (Fixture       *fixture,
   add_button = child_of (dialog, FD_TYPE_NEW_FOLLOWUP_DIALOG, "add_button");
   g_assert_false (gtk_widget_is_sensitive (add_button));
 
-  search_entry = child_of (dialog, FD_TYPE_NEW_FOLLOWUP_DIALOG, "search_entry");
+  search_entry = child_of (child_of (dialog, FD_TYPE_NEW_FOLLOWUP_DIALOG, "customer_picker"),
+                           FD_TYPE_CUSTOMER_PICKER, "search_entry");
   gtk_editable_set_text (GTK_EDITABLE (search_entry), "berzins");
   g_signal_emit_by_name (search_entry, "activate");
   g_assert_cmpint (fd_new_followup_dialog_get_customer_id (dialog), ==, fixture->janis_id);
