@@ -511,6 +511,7 @@ template_list (FdCli  *cli,
 {
   g_autoptr(GError) error = NULL;
   const char * const *codes = fd_reply_template_codes ();
+  g_autofree const char **labels = NULL;
   gboolean help_shown = FALSE;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
@@ -528,43 +529,15 @@ template_list (FdCli  *cli,
   if (!_fd_cli_no_extra_arguments (args, 1, &error))
     goto failed;
 
+  labels = g_new0 (const char *, g_strv_length ((char **) codes) + 1);
+  for (guint i = 0; codes[i] != NULL; i++)
+    labels[i] = fd_reply_template_to_label (codes[i]);
+
   if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; codes[i] != NULL; i++)
-        {
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "code");
-          json_builder_add_string_value (builder, codes[i]);
-          json_builder_set_member_name (builder, "label");
-          json_builder_add_string_value (builder, fd_reply_template_to_label (codes[i]));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-
-      _fd_cli_print_json_builder (builder);
-    }
+    _fd_cli_print_code_labels_json (codes, labels);
   else
-    {
-      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-      g_autoptr(GString) out = g_string_new (NULL);
-      const char *headers[] = { C_("column", "Name"), C_("column", "Template"), NULL };
-
-      g_ptr_array_add (rows, g_strdupv ((char **) headers));
-      for (guint i = 0; codes[i] != NULL; i++)
-        {
-          char **row = g_new0 (char *, 3);
-
-          row[0] = g_strdup (codes[i]);
-          row[1] = g_strdup (fd_reply_template_to_label (codes[i]));
-          g_ptr_array_add (rows, row);
-        }
-
-      _fd_cli_append_table (out, rows, 2);
-      _fd_cli_print ("%s", out->str);
-    }
+    _fd_cli_print_code_label_table (C_("column", "Name"), C_("column", "Template"),
+                                    codes, labels);
 
   return FD_CLI_EXIT_OK;
 

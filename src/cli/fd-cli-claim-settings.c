@@ -340,42 +340,12 @@ category_list (FdCli  *cli,
     goto failed;
 
   if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; codes[i] != NULL; i++)
-        {
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "code");
-          json_builder_add_string_value (builder, codes[i]);
-          json_builder_set_member_name (builder, "label");
-          json_builder_add_string_value (builder, labels[i]);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-
-      _fd_cli_print_json_builder (builder);
-    }
+    _fd_cli_print_code_labels_json ((const char * const *) codes,
+                                    (const char * const *) labels);
   else
-    {
-      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-      g_autoptr(GString) out = g_string_new (NULL);
-      const char *headers[] = { C_("column", "Code"), C_("column", "Name"), NULL };
-
-      g_ptr_array_add (rows, g_strdupv ((char **) headers));
-      for (guint i = 0; codes[i] != NULL; i++)
-        {
-          char **row = g_new0 (char *, 3);
-
-          row[0] = g_strdup (codes[i]);
-          row[1] = g_strdup (labels[i]);
-          g_ptr_array_add (rows, row);
-        }
-
-      _fd_cli_append_table (out, rows, 2);
-      _fd_cli_print ("%s", out->str);
-    }
+    _fd_cli_print_code_label_table (C_("column", "Code"), C_("column", "Name"),
+                                    (const char * const *) codes,
+                                    (const char * const *) labels);
 
   return FD_CLI_EXIT_OK;
 

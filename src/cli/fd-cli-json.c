@@ -109,6 +109,29 @@ _fd_cli_print_json_array (GPtrArray        *items,
 }
 
 void
+_fd_cli_print_code_labels_json (const char * const *codes,
+                                const char * const *labels)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_string_value (builder, codes[i]);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder,
+                                     labels != NULL && labels[i] != NULL ? labels[i]
+                                                                          : codes[i]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  _fd_cli_print_json_builder (builder);
+}
+
+void
 _fd_cli_add_customer_json (JsonBuilder *builder,
                            FdCustomer  *customer)
 {

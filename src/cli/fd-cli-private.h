@@ -210,6 +210,10 @@ GPtrArray  *_fd_cli_collect_pages       (FdStore             *store,
                                          gconstpointer        query,
                                          guint                limit,
                                          GError             **error);
+void        _fd_cli_print_code_label_table (const char         *code_header,
+                                            const char         *label_header,
+                                            const char * const *codes,
+                                            const char * const *labels);
 void        _fd_cli_append_history_entry (GString            *out,
                                           FdHistoryEntry     *entry,
                                           const char         *margin);
@@ -217,6 +221,10 @@ void        _fd_cli_append_history_entry (GString            *out,
 /* fd-cli-json.c */
 void        _fd_cli_print_json_array    (GPtrArray           *items,
                                          FdCliAddJsonFunc     add_item);
+/* A JSON array of {code, label} objects; a code without a label (@labels NULL, or its
+ * entry NULL) is its own label. @codes may be NULL: an empty array. */
+void        _fd_cli_print_code_labels_json (const char * const *codes,
+                                            const char * const *labels);
 void        _fd_cli_add_customer_json   (JsonBuilder         *builder,
                                          FdCustomer          *customer);
 JsonNode   *_fd_cli_customer_to_json    (FdCustomer          *customer);

@@ -816,6 +816,31 @@ _fd_cli_append_table (GString   *out,
     }
 }
 
+/* Prints @codes and their @labels as a two-column table under the given headers. */
+void
+_fd_cli_print_code_label_table (const char         *code_header,
+                                const char         *label_header,
+                                const char * const *codes,
+                                const char * const *labels)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *headers[] = { code_header, label_header, NULL };
+
+  g_ptr_array_add (rows, g_strdupv ((char **) headers));
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      char **row = g_new0 (char *, 3);
+
+      row[0] = g_strdup (codes[i]);
+      row[1] = g_strdup (labels[i]);
+      g_ptr_array_add (rows, row);
+    }
+
+  _fd_cli_append_table (out, rows, 2);
+  _fd_cli_print ("%s", out->str);
+}
+
 /* Prints what @builder has built so far. */
 void
 _fd_cli_print_json_builder (JsonBuilder *builder)
