@@ -8,6 +8,7 @@
 
 #include "fd-claim-page-private.h"
 #include "fd-claim-row.h"
+#include "fd-date-time.h"
 #include "fd-error.h"
 #include "fd-reply-dialog.h"
 
@@ -1021,27 +1022,6 @@ move_action (GtkWidget  *widget,
   _fd_claim_page_add_toast (self, message);
 }
 
-/* HH:MM or H:MM, 00:00 … 23:59. */
-static gboolean
-parse_time_of_day (const char *text,
-                   int        *hour,
-                   int        *minute)
-{
-  g_autofree char *clean = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_auto(GStrv) parts = g_strsplit (clean, ":", -1);
-  guint64 h, m;
-
-  if (g_strv_length (parts) != 2 ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 0, 23, &h, NULL) ||
-      strlen (parts[1]) != 2 ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 0, 59, &m, NULL))
-    return FALSE;
-
-  *hour = (int) h;
-  *minute = (int) m;
-  return TRUE;
-}
-
 static void
 set_due_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1058,7 +1038,7 @@ set_due_action (GtkWidget  *widget,
     return;
 
   clear_errors (self);
-  if (!parse_time_of_day (gtk_editable_get_text (GTK_EDITABLE (self->due_time_entry)), &hour, &minute))
+  if (!fd_date_time_parse_time_of_day (gtk_editable_get_text (GTK_EDITABLE (self->due_time_entry)), &hour, &minute))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->due_time_entry), "error");
       gtk_widget_grab_focus (GTK_WIDGET (self->due_time_entry));
@@ -1072,8 +1052,7 @@ set_due_action (GtkWidget  *widget,
   gtk_widget_remove_css_class (GTK_WIDGET (self->due_time_entry), "error");
   gtk_accessible_reset_state (GTK_ACCESSIBLE (self->due_time_entry), GTK_ACCESSIBLE_STATE_INVALID);
   day = gtk_calendar_get_date (self->due_calendar);
-  due = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                               g_date_time_get_day_of_month (day), hour, minute, 0);
+  due = fd_date_time_new_on_day (day, hour, minute);
   gtk_popover_popdown (self->due_popover);
   if (due == NULL)
     return;

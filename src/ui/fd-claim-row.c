@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "fd-claim-row.h"
+#include "fd-date-time.h"
 
 struct _FdClaimRow
 {
@@ -24,14 +25,6 @@ struct _FdClaimRow
 };
 
 G_DEFINE_FINAL_TYPE (FdClaimRow, fd_claim_row, ADW_TYPE_BIN)
-
-static GDateTime *
-local_from_unix (gint64 unix_time)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
-
-  return utc != NULL ? g_date_time_to_local (utc) : NULL;
-}
 
 static void
 set_tag_style (GtkLabel   *label,
@@ -188,8 +181,8 @@ fd_claim_row_get_due (FdClaim  *claim,
       return FD_CLAIM_DUE_OVERDUE;
     }
 
-  due = local_from_unix (fd_claim_get_due_at (claim));
-  today = local_from_unix (now);
+  due = fd_date_time_local_from_unix (fd_claim_get_due_at (claim));
+  today = fd_date_time_local_from_unix (now);
 
   if (due != NULL && today != NULL &&
       g_date_time_get_year (due) == g_date_time_get_year (today) &&

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fd-date-time.h"
 #include "fd-followup-row.h"
 
 struct _FdFollowupRow
@@ -35,14 +36,6 @@ struct _FdFollowupRow
 };
 
 G_DEFINE_FINAL_TYPE (FdFollowupRow, fd_followup_row, GTK_TYPE_LIST_BOX_ROW)
-
-static GDateTime *
-local_from_unix (gint64 unix_time)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
-
-  return utc != NULL ? g_date_time_to_local (utc) : NULL;
-}
 
 /* Whole days between the local dates of @a and @b (b − a). */
 static int
@@ -276,7 +269,8 @@ pick_action (GtkWidget  *widget,
     return;
 
   /* From the current due time, a day on: the usual case is "not today". */
-  due = local_from_unix (MAX (fd_followup_get_notify_at (self->followup), g_get_real_time () / G_USEC_PER_SEC));
+  due = fd_date_time_local_from_unix (MAX (fd_followup_get_notify_at (self->followup),
+                                           g_get_real_time () / G_USEC_PER_SEC));
   if (due != NULL)
     {
       g_autoptr(GDateTime) next = g_date_time_add_days (due, 1);
@@ -292,27 +286,6 @@ pick_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->pick_calendar));
 }
 
-/* HH:MM or H:MM, 00:00 … 23:59. */
-static gboolean
-parse_time_of_day (const char *text,
-                   int        *hour,
-                   int        *minute)
-{
-  g_autofree char *clean = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_auto(GStrv) parts = g_strsplit (clean, ":", -1);
-  guint64 h, m;
-
-  if (g_strv_length (parts) != 2 ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 0, 23, &h, NULL) ||
-      strlen (parts[1]) != 2 ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 0, 59, &m, NULL))
-    return FALSE;
-
-  *hour = (int) h;
-  *minute = (int) m;
-  return TRUE;
-}
-
 static void
 snooze_until_action (GtkWidget  *widget,
                      const char *action_name,
@@ -326,7 +299,7 @@ snooze_until_action (GtkWidget  *widget,
   if (self->followup == NULL)
     return;
 
-  if (!parse_time_of_day (gtk_editable_get_text (GTK_EDITABLE (self->pick_time_entry)), &hour, &minute))
+  if (!fd_date_time_parse_time_of_day (gtk_editable_get_text (GTK_EDITABLE (self->pick_time_entry)), &hour, &minute))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->pick_time_entry), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->pick_time_entry),
@@ -338,8 +311,7 @@ snooze_until_action (GtkWidget  *widget,
     }
 
   day = gtk_calendar_get_date (self->pick_calendar);
-  until = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                                 g_date_time_get_day_of_month (day), hour, minute, 0);
+  until = fd_date_time_new_on_day (day, hour, minute);
   gtk_popover_popdown (self->snooze_popover);
   if (until == NULL)
     return;
@@ -505,8 +477,8 @@ char *
 fd_followup_row_format_due (gint64 due,
                             gint64 now)
 {
-  g_autoptr(GDateTime) due_local = local_from_unix (due);
-  g_autoptr(GDateTime) now_local = local_from_unix (now);
+  g_autoptr(GDateTime) due_local = fd_date_time_local_from_unix (due);
+  g_autoptr(GDateTime) now_local = fd_date_time_local_from_unix (now);
   int days;
 
   if (due_local == NULL || now_local == NULL)

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "fd-customer-picker.h"
+#include "fd-date-time.h"
 #include "fd-error.h"
 #include "fd-new-followup-dialog.h"
 
@@ -160,14 +161,6 @@ show_error (FdNewFollowupDialog *self,
 
 /* The due date and time */
 
-static GDateTime *
-local_from_unix (gint64 unix_time)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
-
-  return utc != NULL ? g_date_time_to_local (utc) : NULL;
-}
-
 static void
 update_date_label (FdNewFollowupDialog *self)
 {
@@ -179,36 +172,13 @@ update_date_label (FdNewFollowupDialog *self)
   gtk_menu_button_set_label (self->date_button, text);
 }
 
-/* HH:MM or H:MM, 00:00 … 23:59. */
-static gboolean
-parse_time_of_day (const char *text,
-                   int        *hour,
-                   int        *minute)
-{
-  g_autofree char *clean = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_auto(GStrv) parts = g_strsplit (clean, ":", -1);
-  guint64 h, m;
-
-  if (g_strv_length (parts) != 2 ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 0, 23, &h, NULL) ||
-      strlen (parts[1]) != 2 ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 0, 59, &m, NULL))
-    return FALSE;
-
-  *hour = (int) h;
-  *minute = (int) m;
-  return TRUE;
-}
-
 /* Tomorrow at nine: a promise made today is rarely kept within the hour. */
 static gint64
 default_due (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
-  g_autoptr(GDateTime) morning = g_date_time_new_local (g_date_time_get_year (tomorrow),
-                                                        g_date_time_get_month (tomorrow),
-                                                        g_date_time_get_day_of_month (tomorrow), 9, 0, 0);
+  g_autoptr(GDateTime) morning = fd_date_time_new_on_day (tomorrow, 9, 0);
 
   return g_date_time_to_unix (morning);
 }
@@ -534,20 +504,9 @@ fd_new_followup_dialog_get_customer_id (FdNewFollowupDialog *self)
 gint64
 fd_new_followup_dialog_get_due_at (FdNewFollowupDialog *self)
 {
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) due = NULL;
-  int hour, minute;
-
   g_return_val_if_fail (FD_IS_NEW_FOLLOWUP_DIALOG (self), 0);
 
-  if (!parse_time_of_day (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
-    return 0;
-
-  day = gtk_calendar_get_date (self->date_calendar);
-  due = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                               g_date_time_get_day_of_month (day), hour, minute, 0);
-
-  return due != NULL ? g_date_time_to_unix (due) : 0;
+  return fd_date_time_get_fields (self->date_calendar, GTK_EDITABLE (self->time_row));
 }
 
 /* Minutes only: the seconds of @due_at are dropped, as the fields show none. */
@@ -555,19 +514,10 @@ void
 fd_new_followup_dialog_set_due_at (FdNewFollowupDialog *self,
                                    gint64               due_at)
 {
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *time = NULL;
-
   g_return_if_fail (FD_IS_NEW_FOLLOWUP_DIALOG (self));
 
-  local = local_from_unix (due_at);
-  if (local == NULL)
-    return;
-
-  gtk_calendar_select_day (self->date_calendar, local);
-  time = g_date_time_format (local, "%H:%M");
-  gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
-  update_date_label (self);
+  if (fd_date_time_set_fields (self->date_calendar, GTK_EDITABLE (self->time_row), due_at))
+    update_date_label (self);
 }
 
 FdFollowup *

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fd-date-time.h"
 #include "fd-error.h"
 #include "fd-new-service-dialog.h"
 
@@ -153,36 +154,13 @@ update_date_label (FdNewServiceDialog *self)
   gtk_menu_button_set_label (self->date_button, text);
 }
 
-/* HH:MM or H:MM, 00:00 … 23:59. */
-static gboolean
-parse_time_of_day (const char *text,
-                   int        *hour,
-                   int        *minute)
-{
-  g_autofree char *clean = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_auto(GStrv) parts = g_strsplit (clean, ":", -1);
-  guint64 h, m;
-
-  if (g_strv_length (parts) != 2 ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 0, 23, &h, NULL) ||
-      strlen (parts[1]) != 2 ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 0, 59, &m, NULL))
-    return FALSE;
-
-  *hour = (int) h;
-  *minute = (int) m;
-  return TRUE;
-}
-
 /* A year from today at nine: most services are yearly contracts. */
 static gint64
 default_renewal (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) next = g_date_time_add_years (now, 1);
-  g_autoptr(GDateTime) morning = g_date_time_new_local (g_date_time_get_year (next),
-                                                        g_date_time_get_month (next),
-                                                        g_date_time_get_day_of_month (next), 9, 0, 0);
+  g_autoptr(GDateTime) morning = fd_date_time_new_on_day (next, 9, 0);
 
   return g_date_time_to_unix (morning);
 }
@@ -380,20 +358,9 @@ fd_new_service_dialog_new (GtkWindow *parent,
 gint64
 fd_new_service_dialog_get_next_renewal (FdNewServiceDialog *self)
 {
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) renewal = NULL;
-  int hour, minute;
-
   g_return_val_if_fail (FD_IS_NEW_SERVICE_DIALOG (self), 0);
 
-  if (!parse_time_of_day (gtk_editable_get_text (GTK_EDITABLE (self->time_row)), &hour, &minute))
-    return 0;
-
-  day = gtk_calendar_get_date (self->date_calendar);
-  renewal = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                                   g_date_time_get_day_of_month (day), hour, minute, 0);
-
-  return renewal != NULL ? g_date_time_to_unix (renewal) : 0;
+  return fd_date_time_get_fields (self->date_calendar, GTK_EDITABLE (self->time_row));
 }
 
 /* Minutes only: the seconds of @next_renewal are dropped, as the fields show none. */
@@ -401,21 +368,10 @@ void
 fd_new_service_dialog_set_next_renewal (FdNewServiceDialog *self,
                                         gint64              next_renewal)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *time = NULL;
-
   g_return_if_fail (FD_IS_NEW_SERVICE_DIALOG (self));
 
-  utc = g_date_time_new_from_unix_utc (next_renewal);
-  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  if (local == NULL)
-    return;
-
-  gtk_calendar_select_day (self->date_calendar, local);
-  time = g_date_time_format (local, "%H:%M");
-  gtk_editable_set_text (GTK_EDITABLE (self->time_row), time);
-  update_date_label (self);
+  if (fd_date_time_set_fields (self->date_calendar, GTK_EDITABLE (self->time_row), next_renewal))
+    update_date_label (self);
 }
 
 gint64
