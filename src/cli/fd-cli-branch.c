@@ -396,12 +396,8 @@ desk_add (FdCli  *cli,
   if (!_fd_cli_no_extra_arguments (args, 1, &error))
     goto failed;
 
-  if (name_arg == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --name: a desk needs a name."));
-      goto failed;
-    }
+  if (!_fd_cli_require (name_arg, _("Missing --name: a desk needs a name."), &error))
+    goto failed;
   if (!(name = _fd_cli_arg_to_utf8 (name_arg, "--name", "name", &error)))
     goto failed;
 
@@ -620,12 +616,8 @@ closed_day_change (FdCli       *cli,
   if (help_shown)
     return FD_CLI_EXIT_OK;
 
-  if (args[1] == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing date: give it as YYYY-MM-DD."));
-      goto failed;
-    }
+  if (!_fd_cli_require (args[1], _("Missing date: give it as YYYY-MM-DD."), &error))
+    goto failed;
   if (!_fd_cli_no_extra_arguments (args, 2, &error) ||
       !_fd_cli_parse_date (args[1], "DATE", &day, &error))
     goto failed;

@@ -574,13 +574,11 @@ template_show (FdCli  *cli,
   if (help_shown)
     return FD_CLI_EXIT_OK;
 
-  if (args[1] == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing template name: see “frontdesk-cli claim template "
-                             "list”."));
-      goto failed;
-    }
+  if (!_fd_cli_require (args[1],
+                        _("Missing template name: see “frontdesk-cli claim template "
+                          "list”."),
+                        &error))
+    goto failed;
   code = g_strdup (args[1]);
 
   if (!_fd_cli_no_extra_arguments (args, 2, &error) ||

@@ -204,19 +204,13 @@ deadline_set (FdCli  *cli,
   if (!_fd_cli_no_extra_arguments (args, 1, &error))
     goto failed;
 
-  if (kind_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --kind: complaint, compliment, suggestion or "
-                             "request."));
-      goto failed;
-    }
-  if (priority_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --priority: low, normal or high."));
-      goto failed;
-    }
+  if (!_fd_cli_require (kind_text,
+                        _("Missing --kind: complaint, compliment, suggestion or "
+                          "request."),
+                        &error))
+    goto failed;
+  if (!_fd_cli_require (priority_text, _("Missing --priority: low, normal or high."), &error))
+    goto failed;
   if (ack_text == NULL || resolve_text == NULL)
     {
       g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
@@ -385,12 +379,8 @@ category_set (FdCli  *cli,
   if (help_shown)
     return FD_CLI_EXIT_OK;
 
-  if (args[1] == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing category code."));
-      goto failed;
-    }
+  if (!_fd_cli_require (args[1], _("Missing category code."), &error))
+    goto failed;
   if (!_fd_cli_no_extra_arguments (args, 2, &error) ||
       !(code = _fd_cli_arg_to_utf8 (args[1], "CODE", "code", &error)) ||
       !_fd_cli_optional_text (label_arg, "--label", "label", &label, &error))

@@ -605,22 +605,16 @@ claim_open (FdCli  *cli,
   if (!_fd_cli_no_extra_arguments (args, 1, &error))
     goto failed;
 
-  if (customer_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --customer: whose claim is it?"));
-      goto failed;
-    }
+  if (!_fd_cli_require (customer_text, _("Missing --customer: whose claim is it?"), &error))
+    goto failed;
   if (!_fd_cli_parse_id_of (customer_text, FD_CLI_ID_CUSTOMER, &customer_id, &error))
     goto failed;
 
-  if (kind_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --kind: complaint, compliment, suggestion or "
-                             "request."));
-      goto failed;
-    }
+  if (!_fd_cli_require (kind_text,
+                        _("Missing --kind: complaint, compliment, suggestion or "
+                          "request."),
+                        &error))
+    goto failed;
   if (!_fd_cli_parse_claim_kind (kind_text, &kind, &error))
     goto failed;
 
@@ -899,12 +893,8 @@ claim_search (FdCli  *cli,
       !_fd_cli_parse_unsigned (limit_text, "--limit", 1, FD_CLI_MAX_LIMIT, &limit, &error))
     goto failed;
 
-  if (args[1] == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing search text."));
-      goto failed;
-    }
+  if (!_fd_cli_require (args[1], _("Missing search text."), &error))
+    goto failed;
 
   /* `claim search k 2026 0417 x` means the same as `claim search "k 2026 0417 x"`. */
   joined = g_strjoinv (" ", &args[1]);
@@ -980,12 +970,10 @@ claim_move (FdCli  *cli,
   if (!_fd_cli_take_claim_argument (args, &reference, &error))
     goto failed;
 
-  if (to_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --to: which status should the claim move to?"));
-      goto failed;
-    }
+  if (!_fd_cli_require (to_text,
+                        _("Missing --to: which status should the claim move to?"),
+                        &error))
+    goto failed;
   if (!parse_status (to_text, &to, &error) ||
       !_fd_cli_optional_text (comment_arg, "--comment", "comment", &comment, &error))
     goto failed;

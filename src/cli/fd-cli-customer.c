@@ -519,12 +519,8 @@ customer_search (FdCli  *cli,
       !_fd_cli_parse_unsigned (limit_text, "--limit", 1, FD_CLI_MAX_LIMIT, &limit, &error))
     goto failed;
 
-  if (args[1] == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing search text."));
-      goto failed;
-    }
+  if (!_fd_cli_require (args[1], _("Missing search text."), &error))
+    goto failed;
 
   /* `customer search ana djordjevic` means the same as `customer search "ana djordjevic"`. */
   joined = g_strjoinv (" ", &args[1]);

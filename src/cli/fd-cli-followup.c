@@ -371,23 +371,17 @@ followup_add (FdCli  *cli,
       !_fd_cli_parse_id_of (customer_text, FD_CLI_ID_CUSTOMER, &draft.customer_id, &error))
     goto failed;
 
-  if (kind_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           /* Translators: the codes must stay as they are */
-                           _("Missing --kind: call_back, renewal_due, claim_due, "
-                             "satisfaction_survey or other."));
-      goto failed;
-    }
+  if (!_fd_cli_require (kind_text,
+                        /* Translators: the codes must stay as they are */
+                        _("Missing --kind: call_back, renewal_due, claim_due, "
+                          "satisfaction_survey or other."),
+                        &error))
+    goto failed;
   if (!parse_kind (kind_text, &kind, &error))
     goto failed;
 
-  if (due_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --due: when is the follow-up due?"));
-      goto failed;
-    }
+  if (!_fd_cli_require (due_text, _("Missing --due: when is the follow-up due?"), &error))
+    goto failed;
   if (!_fd_cli_parse_time (due_text, "--due", &draft.due_at, &error))
     goto failed;
 
@@ -729,13 +723,11 @@ followup_snooze (FdCli  *cli,
   if (!_fd_cli_take_id_argument (args, FD_CLI_ID_FOLLOWUP, &id, &error))
     goto failed;
 
-  if (until_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --until: when should the follow-up be announced "
-                             "again?"));
-      goto failed;
-    }
+  if (!_fd_cli_require (until_text,
+                        _("Missing --until: when should the follow-up be announced "
+                          "again?"),
+                        &error))
+    goto failed;
 
   if (!_fd_cli_parse_time (until_text, "--until", &until, &error) ||
       !(store = _fd_cli_open_store (cli, &error)) ||
@@ -815,13 +807,11 @@ followup_assign (FdCli  *cli,
   if (!_fd_cli_take_id_argument (args, FD_CLI_ID_FOLLOWUP, &id, &error))
     goto failed;
 
-  if (to_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           /* Translators: keep “none” as it is */
-                           _("Missing --to: a staff member’s ID, or none for anyone."));
-      goto failed;
-    }
+  if (!_fd_cli_require (to_text,
+                        /* Translators: keep “none” as it is */
+                        _("Missing --to: a staff member’s ID, or none for anyone."),
+                        &error))
+    goto failed;
 
   if (!(store = _fd_cli_open_store (cli, &error)) ||
       !parse_staff (store, to_text, "--to", 0, &assignee_id, &error) ||

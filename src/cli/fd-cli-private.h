@@ -168,6 +168,9 @@ gboolean    _fd_cli_parse_date          (const char          *text,
                                          const char          *option,
                                          GDate               *out,
                                          GError             **error);
+gboolean    _fd_cli_require             (const char          *value,
+                                         const char          *message,
+                                         GError             **error);
 gboolean    _fd_cli_no_extra_arguments  (char               **args,
                                          guint                expected,
                                          GError             **error);

@@ -198,33 +198,21 @@ service_add (FdCli  *cli,
   if (!_fd_cli_no_extra_arguments (args, 1, &error))
     goto failed;
 
-  if (customer_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --customer: whose service is it?"));
-      goto failed;
-    }
+  if (!_fd_cli_require (customer_text, _("Missing --customer: whose service is it?"), &error))
+    goto failed;
   if (!_fd_cli_parse_id_of (customer_text, FD_CLI_ID_CUSTOMER, &customer_id, &error))
     goto failed;
 
-  if (name_arg == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --name: what is the service?"));
-      goto failed;
-    }
-  if (rrule_arg == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --rrule: how often is the service renewed?"));
-      goto failed;
-    }
-  if (next_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --next: when is the service next renewed?"));
-      goto failed;
-    }
+  if (!_fd_cli_require (name_arg, _("Missing --name: what is the service?"), &error))
+    goto failed;
+  if (!_fd_cli_require (rrule_arg,
+                        _("Missing --rrule: how often is the service renewed?"),
+                        &error))
+    goto failed;
+  if (!_fd_cli_require (next_text,
+                        _("Missing --next: when is the service next renewed?"),
+                        &error))
+    goto failed;
 
   if (!_fd_cli_optional_text (name_arg, "--name", "name", &name, &error) ||
       !_fd_cli_optional_text (rrule_arg, "--rrule", "rrule", &rrule, &error) ||
@@ -306,12 +294,10 @@ service_list (FdCli  *cli,
   if (!_fd_cli_no_extra_arguments (args, 1, &error))
     goto failed;
 
-  if (customer_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --customer: whose services should be listed?"));
-      goto failed;
-    }
+  if (!_fd_cli_require (customer_text,
+                        _("Missing --customer: whose services should be listed?"),
+                        &error))
+    goto failed;
   if (!_fd_cli_parse_id_of (customer_text, FD_CLI_ID_CUSTOMER, &customer_id, &error))
     goto failed;
 

@@ -519,6 +519,21 @@ _fd_cli_parse_date (const char  *text,
   return TRUE;
 }
 
+/* Fails with @message, a whole sentence saying what is missing, when a required option
+ * or argument (@value) was not given. */
+gboolean
+_fd_cli_require (const char  *value,
+                 const char  *message,
+                 GError     **error)
+{
+  if (value != NULL)
+    return TRUE;
+
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message);
+
+  return FALSE;
+}
+
 gboolean
 _fd_cli_no_extra_arguments (char    **args,
                             guint     expected,

@@ -294,13 +294,11 @@ visit_checkin (FdCli  *cli,
       !_fd_cli_parse_id_of (customer_text, FD_CLI_ID_CUSTOMER, &customer_id, &error))
     goto failed;
 
-  if (purpose_arg == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --purpose: “frontdesk-cli visit purposes” lists "
-                             "the codes."));
-      goto failed;
-    }
+  if (!_fd_cli_require (purpose_arg,
+                        _("Missing --purpose: “frontdesk-cli visit purposes” lists "
+                          "the codes."),
+                        &error))
+    goto failed;
   if (!(purpose = _fd_cli_arg_to_utf8 (purpose_arg, "--purpose", "purpose", &error)))
     goto failed;
 
@@ -438,13 +436,11 @@ visit_finish (FdCli  *cli,
   if (!_fd_cli_take_id_argument (args, FD_CLI_ID_VISIT, &id, &error))
     goto failed;
 
-  if (technique_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           /* Translators: the codes must stay as they are */
-                           _("Missing --technique: explanation, empathy or questioning."));
-      goto failed;
-    }
+  if (!_fd_cli_require (technique_text,
+                        /* Translators: the codes must stay as they are */
+                        _("Missing --technique: explanation, empathy or questioning."),
+                        &error))
+    goto failed;
   if (!fd_technique_from_code (technique_text, &report.technique) ||
       report.technique == FD_TECHNIQUE_NONE)
     {
@@ -458,14 +454,12 @@ visit_finish (FdCli  *cli,
       goto failed;
     }
 
-  if (outcome_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           /* Translators: the codes must stay as they are */
-                           _("Missing --outcome: resolved, follow_up, referred or "
-                             "claim_opened."));
-      goto failed;
-    }
+  if (!_fd_cli_require (outcome_text,
+                        /* Translators: the codes must stay as they are */
+                        _("Missing --outcome: resolved, follow_up, referred or "
+                          "claim_opened."),
+                        &error))
+    goto failed;
   if (!fd_outcome_from_code (outcome_text, &report.outcome) ||
       report.outcome == FD_OUTCOME_NONE)
     {
@@ -689,12 +683,10 @@ visit_transfer (FdCli  *cli,
   if (!_fd_cli_take_id_argument (args, FD_CLI_ID_VISIT, &id, &error))
     goto failed;
 
-  if (desk_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --desk: which desk takes the visit over?"));
-      goto failed;
-    }
+  if (!_fd_cli_require (desk_text,
+                        _("Missing --desk: which desk takes the visit over?"),
+                        &error))
+    goto failed;
   if (!_fd_cli_parse_id_of (desk_text, FD_CLI_ID_DESK, &desk_id, &error))
     goto failed;
 
@@ -781,12 +773,10 @@ visit_list (FdCli  *cli,
   if (!_fd_cli_no_extra_arguments (args, 1, &error))
     goto failed;
 
-  if (customer_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --customer: whose visits should be listed?"));
-      goto failed;
-    }
+  if (!_fd_cli_require (customer_text,
+                        _("Missing --customer: whose visits should be listed?"),
+                        &error))
+    goto failed;
   if (!_fd_cli_parse_id_of (customer_text, FD_CLI_ID_CUSTOMER, &customer_id, &error) ||
       (limit_text != NULL &&
        !_fd_cli_parse_unsigned (limit_text, "--limit", 1, FD_CLI_MAX_LIMIT, &limit, &error)))
@@ -1094,12 +1084,8 @@ queue_call (FdCli  *cli,
   if (!_fd_cli_no_extra_arguments (args, 1, &error))
     goto failed;
 
-  if (desk_text == NULL)
-    {
-      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Missing --desk: which desk is calling?"));
-      goto failed;
-    }
+  if (!_fd_cli_require (desk_text, _("Missing --desk: which desk is calling?"), &error))
+    goto failed;
   if (!_fd_cli_parse_id_of (desk_text, FD_CLI_ID_DESK, &desk_id, &error))
     goto failed;
 
