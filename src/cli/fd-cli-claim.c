@@ -507,24 +507,6 @@ parse_assignee (FdStore     *store,
   return TRUE;
 }
 
-/* Copies a text option into UTF-8, leaving NULL when it was not given. */
-gboolean
-_fd_cli_optional_text (const char  *arg,
-                       const char  *option,
-                       const char  *field,
-                       char       **out,
-                       GError     **error)
-{
-  *out = NULL;
-
-  if (arg == NULL)
-    return TRUE;
-
-  *out = _fd_cli_arg_to_utf8 (arg, option, field, error);
-
-  return *out != NULL;
-}
-
 static gboolean
 required_text (const char  *arg,
                const char  *option,

@@ -91,11 +91,6 @@ FdClaim    *_fd_cli_lookup_claim        (FdStore             *store,
 gboolean    _fd_cli_take_claim_argument (char               **args,
                                          const char         **reference,
                                          GError             **error);
-gboolean    _fd_cli_optional_text       (const char          *arg,
-                                         const char          *option,
-                                         const char          *field,
-                                         char               **out,
-                                         GError             **error);
 gboolean    _fd_cli_parse_claim_kind    (const char          *text,
                                          FdClaimKind         *kind,
                                          GError             **error);
@@ -146,6 +141,11 @@ FdStore    *_fd_cli_open_store          (FdCli               *cli,
 char       *_fd_cli_arg_to_utf8         (const char          *arg,
                                          const char          *option,
                                          const char          *field,
+                                         GError             **error);
+gboolean    _fd_cli_optional_text       (const char          *arg,
+                                         const char          *option,
+                                         const char          *field,
+                                         char               **out,
                                          GError             **error);
 gboolean    _fd_cli_parse_unsigned      (const char          *text,
                                          const char          *option,

@@ -268,6 +268,24 @@ _fd_cli_arg_to_utf8 (const char  *arg,
   return g_utf8_normalize (utf8, -1, G_NORMALIZE_NFC);
 }
 
+/* Copies a text option into UTF-8, leaving NULL when it was not given. */
+gboolean
+_fd_cli_optional_text (const char  *arg,
+                       const char  *option,
+                       const char  *field,
+                       char       **out,
+                       GError     **error)
+{
+  *out = NULL;
+
+  if (arg == NULL)
+    return TRUE;
+
+  *out = _fd_cli_arg_to_utf8 (arg, option, field, error);
+
+  return *out != NULL;
+}
+
 gboolean
 _fd_cli_parse_unsigned (const char  *text,
                         const char  *option,
