@@ -7,23 +7,18 @@
 #include <glib/gi18n.h>
 
 #include "fd-claim-list-model.h"
+#include "fd-paged-list.h"
 
 struct _FdClaimListModel
 {
   GObject        parent_instance;
 
-  FdStore       *store;
+  FdPagedList    list;       /* FdClaim */
   FdClaimFilter  filter;
   char          *category;   /* owns filter.category */
   char          *query;
-  GPtrArray     *items;      /* FdClaim, in list order */
   GHashTable    *names;      /* customer id → display name */
   GHashTable    *categories; /* category code → the branch's label */
-  char          *error;
-  guint          load_source;
-  guint              reload_source;
-
-  guint          has_more : 1;
 };
 
 enum {
@@ -49,52 +44,28 @@ is_searching (FdClaimListModel *self)
 }
 
 static GPtrArray *
-fetch (FdClaimListModel  *self,
-       FdClaim           *after,
-       guint              limit,
-       GError           **error)
+fetch (gpointer   owner,
+       gpointer   after,
+       guint      limit,
+       GError   **error)
 {
+  FdClaimListModel *self = owner;
+
   if (is_searching (self))
-    return fd_store_search_claims (self->store, self->query,
+    return fd_store_search_claims (self->list.store, self->query,
                                    after != NULL ? fd_claim_get_id (after) : 0,
                                    limit, error);
 
-  return fd_store_list_claims_page (self->store, &self->filter, after, limit, error);
-}
-
-static void
-set_has_more (FdClaimListModel *self,
-              gboolean          has_more)
-{
-  if (self->has_more == !!has_more)
-    return;
-
-  self->has_more = !!has_more;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_MORE]);
-}
-
-static void
-set_error (FdClaimListModel *self,
-           const GError     *error)
-{
-  const char *message = error != NULL ? error->message : NULL;
-
-  if (g_strcmp0 (self->error, message) == 0)
-    return;
-
-  if (error != NULL)
-    g_warning ("Could not read claims: %s", error->message);
-
-  g_free (self->error);
-  self->error = g_strdup (message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+  return fd_store_list_claims_page (self->list.store, &self->filter, after, limit, error);
 }
 
 /* Rows never query: the names their claims show are read here, once per customer. */
 static void
-remember_names (FdClaimListModel *self,
-                GPtrArray        *claims)
+remember_names (gpointer   owner,
+                GPtrArray *claims)
 {
+  FdClaimListModel *self = owner;
+
   for (guint i = 0; i < claims->len; i++)
     {
       gint64 customer_id = fd_claim_get_customer_id (g_ptr_array_index (claims, i));
@@ -104,7 +75,7 @@ remember_names (FdClaimListModel *self,
       if (customer_id <= 0 || g_hash_table_contains (self->names, &customer_id))
         continue;
 
-      customer = fd_store_get_customer (self->store, customer_id, NULL);
+      customer = fd_store_get_customer (self->list.store, customer_id, NULL);
       key = g_new (gint64, 1);
       *key = customer_id;
       g_hash_table_insert (self->names, key,
@@ -114,15 +85,16 @@ remember_names (FdClaimListModel *self,
 
 /* Categories are few and editable: their labels are read again with every reload. */
 static void
-remember_categories (FdClaimListModel *self)
+remember_categories (gpointer owner)
 {
+  FdClaimListModel *self = owner;
   g_auto(GStrv) codes = NULL;
   g_auto(GStrv) labels = NULL;
   g_autoptr(GError) error = NULL;
 
   g_hash_table_remove_all (self->categories);
 
-  if (!fd_store_list_claim_categories (self->store, &codes, &labels, &error))
+  if (!fd_store_list_claim_categories (self->list.store, &codes, &labels, &error))
     {
       g_warning ("Could not read the claim categories: %s", error->message);
       return;
@@ -132,99 +104,25 @@ remember_categories (FdClaimListModel *self)
     g_hash_table_insert (self->categories, g_strdup (codes[i]), g_strdup (labels[i]));
 }
 
-/* Replaces every row by the first @limit matching ones, in one items-changed. */
 static void
-reload_rows (FdClaimListModel *self,
-             guint             limit)
+forget_names (gpointer owner)
 {
-  g_autoptr(GPtrArray) page = NULL;
-  g_autoptr(GError) error = NULL;
-  guint old_len = self->items->len;
-
-  g_clear_handle_id (&self->load_source, g_source_remove);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-
-  if (self->store != NULL)
-    {
-      remember_categories (self);
-      page = fetch (self, NULL, limit, &error);
-    }
+  FdClaimListModel *self = owner;
 
   g_hash_table_remove_all (self->names);
-  g_ptr_array_set_size (self->items, 0);
-  set_error (self, error);
-
-  if (page != NULL)
-    {
-      remember_names (self, page);
-      g_ptr_array_extend_and_steal (self->items, g_steal_pointer (&page));
-    }
-
-  set_has_more (self, error == NULL && self->items->len >= limit);
-
-  if (old_len != 0 || self->items->len != 0)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->items->len);
-      if (old_len != self->items->len)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-    }
 }
 
-static gboolean
-load_more_cb (gpointer user_data)
-{
-  FdClaimListModel *self = user_data;
-  g_autoptr(GPtrArray) page = NULL;
-  g_autoptr(GError) error = NULL;
-  FdClaim *last;
-  guint position = self->items->len;
-  guint added;
+static const FdPagedListFuncs paged_list_funcs = {
+  .fetch = fetch,
+  .prepare = remember_categories,
+  .forget = forget_names,
+  .remember = remember_names,
+};
 
-  self->load_source = 0;
-
-  if (!self->has_more || self->store == NULL)
-    return G_SOURCE_REMOVE;
-
-  last = position > 0 ? g_ptr_array_index (self->items, position - 1) : NULL;
-  page = fetch (self, last, FD_CLAIM_LIST_MODEL_PAGE_SIZE, &error);
-  set_error (self, error);
-
-  if (page == NULL)
-    {
-      set_has_more (self, FALSE);
-      return G_SOURCE_REMOVE;
-    }
-
-  added = page->len;
-  remember_names (self, page);
-  g_ptr_array_extend_and_steal (self->items, g_steal_pointer (&page));
-  set_has_more (self, added >= FD_CLAIM_LIST_MODEL_PAGE_SIZE);
-
-  if (added > 0)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-reload_cb (gpointer user_data)
-{
-  FdClaimListModel *self = user_data;
-
-  self->reload_source = 0;
-  fd_claim_list_model_reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* A burst of changes (a bulk import, another process's transaction) reloads once. */
 static void
 on_store_claims_changed_cb (FdClaimListModel *self)
 {
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add (reload_cb, self);
+  fd_paged_list_queue_reload (&self->list);
 }
 
 /* GListModel */
@@ -238,19 +136,14 @@ fd_claim_list_model_get_item_type (GListModel *model)
 static guint
 fd_claim_list_model_get_n_items (GListModel *model)
 {
-  return FD_CLAIM_LIST_MODEL (model)->items->len;
+  return FD_CLAIM_LIST_MODEL (model)->list.items->len;
 }
 
 static gpointer
 fd_claim_list_model_get_item (GListModel *model,
                               guint       position)
 {
-  FdClaimListModel *self = FD_CLAIM_LIST_MODEL (model);
-
-  if (position >= self->items->len)
-    return NULL;
-
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  return fd_paged_list_get_item (&FD_CLAIM_LIST_MODEL (model)->list, position);
 }
 
 static void
@@ -270,15 +163,15 @@ fd_claim_list_model_constructed (GObject *object)
 
   G_OBJECT_CLASS (fd_claim_list_model_parent_class)->constructed (object);
 
-  if (self->store == NULL)
+  if (self->list.store == NULL)
     return;
 
   /* Claims and their correspondence change here and in other processes (once watched). */
   if (g_signal_lookup ("claims-changed", FD_TYPE_STORE) != 0)
-    g_signal_connect_object (self->store, "claims-changed",
+    g_signal_connect_object (self->list.store, "claims-changed",
                              G_CALLBACK (on_store_claims_changed_cb), self, G_CONNECT_SWAPPED);
 
-  reload_rows (self, FD_CLAIM_LIST_MODEL_PAGE_SIZE);
+  fd_paged_list_reset (&self->list, FD_CLAIM_LIST_MODEL_PAGE_SIZE);
 }
 
 static void
@@ -286,9 +179,7 @@ fd_claim_list_model_dispose (GObject *object)
 {
   FdClaimListModel *self = (FdClaimListModel *)object;
 
-  g_clear_handle_id (&self->load_source, g_source_remove);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_object (&self->store);
+  fd_paged_list_dispose (&self->list);
 
   G_OBJECT_CLASS (fd_claim_list_model_parent_class)->dispose (object);
 }
@@ -298,12 +189,11 @@ fd_claim_list_model_finalize (GObject *object)
 {
   FdClaimListModel *self = (FdClaimListModel *)object;
 
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  fd_paged_list_finalize (&self->list);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->categories, g_hash_table_unref);
   g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->query, g_free);
-  g_clear_pointer (&self->error, g_free);
 
   G_OBJECT_CLASS (fd_claim_list_model_parent_class)->finalize (object);
 }
@@ -319,19 +209,19 @@ fd_claim_list_model_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      g_value_set_object (value, self->store);
+      g_value_set_object (value, self->list.store);
       break;
 
     case PROP_HAS_MORE:
-      g_value_set_boolean (value, self->has_more);
+      g_value_set_boolean (value, self->list.has_more);
       break;
 
     case PROP_ERROR:
-      g_value_set_string (value, self->error);
+      g_value_set_string (value, self->list.error);
       break;
 
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->items->len);
+      g_value_set_uint (value, self->list.items->len);
       break;
 
     default:
@@ -350,7 +240,7 @@ fd_claim_list_model_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      self->store = g_value_dup_object (value);
+      self->list.store = g_value_dup_object (value);
       break;
 
     default:
@@ -398,7 +288,9 @@ fd_claim_list_model_init (FdClaimListModel *self)
   FdClaimFilter any = FD_CLAIM_FILTER_INIT;
 
   self->filter = any;
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  fd_paged_list_init (&self->list, self, &paged_list_funcs, G_LOG_DOMAIN, "claims",
+                      FD_CLAIM_LIST_MODEL_PAGE_SIZE,
+                      properties[PROP_HAS_MORE], properties[PROP_ERROR], properties[PROP_N_ITEMS]);
   self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
@@ -418,7 +310,7 @@ fd_claim_list_model_get_store (FdClaimListModel *self)
 {
   g_return_val_if_fail (FD_IS_CLAIM_LIST_MODEL (self), NULL);
 
-  return self->store;
+  return self->list.store;
 }
 
 /* The filter's category stays owned by the model. */
@@ -459,7 +351,7 @@ fd_claim_list_model_set_filter (FdClaimListModel    *self,
   self->filter = *filter;
   self->filter.category = self->category;
 
-  reload_rows (self, FD_CLAIM_LIST_MODEL_PAGE_SIZE);
+  fd_paged_list_reset (&self->list, FD_CLAIM_LIST_MODEL_PAGE_SIZE);
 }
 
 const char *
@@ -488,7 +380,7 @@ fd_claim_list_model_set_query (FdClaimListModel *self,
   g_free (self->query);
   self->query = g_steal_pointer (&stripped);
 
-  reload_rows (self, FD_CLAIM_LIST_MODEL_PAGE_SIZE);
+  fd_paged_list_reset (&self->list, FD_CLAIM_LIST_MODEL_PAGE_SIZE);
 }
 
 gboolean
@@ -496,7 +388,7 @@ fd_claim_list_model_get_has_more (FdClaimListModel *self)
 {
   g_return_val_if_fail (FD_IS_CLAIM_LIST_MODEL (self), FALSE);
 
-  return self->has_more;
+  return self->list.has_more;
 }
 
 const char *
@@ -504,7 +396,7 @@ fd_claim_list_model_get_error (FdClaimListModel *self)
 {
   g_return_val_if_fail (FD_IS_CLAIM_LIST_MODEL (self), NULL);
 
-  return self->error;
+  return self->list.error;
 }
 
 const char *
@@ -516,16 +408,14 @@ fd_claim_list_model_get_customer_name (FdClaimListModel *self,
   return g_hash_table_lookup (self->names, &customer_id);
 }
 
-/* Reads the next page soon, from an idle: the caller (a view scrolled near the end) may be in
- * the middle of a layout, and never sees items-changed from inside its own call. GtkListView
- * asks get_item() for up to 200 rows it may never show, so asking is no sign of scrolling. */
+/* Reads the next page soon, from an idle. GtkListView asks get_item() for up to 200 rows it
+ * may never show, so asking is no sign of scrolling. */
 void
 fd_claim_list_model_load_more (FdClaimListModel *self)
 {
   g_return_if_fail (FD_IS_CLAIM_LIST_MODEL (self));
 
-  if (self->has_more && self->load_source == 0)
-    self->load_source = g_idle_add (load_more_cb, self);
+  fd_paged_list_load_more (&self->list);
 }
 
 /* A category's label as the branch names it, read with the rows. */
@@ -541,11 +431,7 @@ fd_claim_list_model_get_category_label (FdClaimListModel *self,
 void
 fd_claim_list_model_reload (FdClaimListModel *self)
 {
-  guint limit;
-
   g_return_if_fail (FD_IS_CLAIM_LIST_MODEL (self));
 
-  /* As many rows as were shown, so the list keeps its place. */
-  limit = MAX (FD_CLAIM_LIST_MODEL_PAGE_SIZE, self->items->len);
-  reload_rows (self, limit);
+  fd_paged_list_reload (&self->list);
 }

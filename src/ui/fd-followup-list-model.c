@@ -7,23 +7,18 @@
 #include <glib/gi18n.h>
 
 #include "fd-followup-list-model.h"
+#include "fd-paged-list.h"
 
 struct _FdFollowupListModel
 {
   GObject            parent_instance;
 
-  FdStore           *store;
+  FdPagedList        list;        /* FdFollowup */
   FdFollowupSection  section;
   gint64             assignee_id;
   gboolean           with_unassigned;
-  GPtrArray         *items;       /* FdFollowup, in list order */
   GHashTable        *names;       /* customer id → display name */
   GHashTable        *references;  /* claim id → reference */
-  char              *error;
-  guint              load_source;
-  guint              reload_source;
-
-  guint              has_more : 1;
 };
 
 enum {
@@ -44,46 +39,19 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (FdFollowupListModel, fd_followup_list_model, G_TY
 static GParamSpec *properties[N_PROPS];
 
 static GPtrArray *
-fetch (FdFollowupListModel  *self,
-       FdFollowup           *after,
-       guint                 limit,
-       GError              **error)
+fetch (gpointer   owner,
+       gpointer   after,
+       guint      limit,
+       GError   **error)
 {
+  FdFollowupListModel *self = owner;
   FdFollowupFilter filter = FD_FOLLOWUP_FILTER_INIT;
 
   filter.section = self->section;
   filter.assignee_id = self->assignee_id;
   filter.with_unassigned = self->with_unassigned && self->assignee_id > 0;
 
-  return fd_store_list_followups (self->store, &filter, after, limit, error);
-}
-
-static void
-set_has_more (FdFollowupListModel *self,
-              gboolean             has_more)
-{
-  if (self->has_more == !!has_more)
-    return;
-
-  self->has_more = !!has_more;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_MORE]);
-}
-
-static void
-set_error (FdFollowupListModel *self,
-           const GError        *error)
-{
-  const char *message = error != NULL ? error->message : NULL;
-
-  if (g_strcmp0 (self->error, message) == 0)
-    return;
-
-  if (error != NULL)
-    g_warning ("Could not read follow-ups: %s", error->message);
-
-  g_free (self->error);
-  self->error = g_strdup (message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+  return fd_store_list_followups (self->list.store, &filter, after, limit, error);
 }
 
 static gint64 *
@@ -97,9 +65,11 @@ new_key (gint64 id)
 
 /* Rows never query: the customers' names and the claims' references are read here, once each. */
 static void
-remember_names (FdFollowupListModel *self,
-                GPtrArray           *followups)
+remember_names (gpointer   owner,
+                GPtrArray *followups)
 {
+  FdFollowupListModel *self = owner;
+
   for (guint i = 0; i < followups->len; i++)
     {
       FdFollowup *followup = g_ptr_array_index (followups, i);
@@ -108,7 +78,7 @@ remember_names (FdFollowupListModel *self,
 
       if (customer_id > 0 && !g_hash_table_contains (self->names, &customer_id))
         {
-          g_autoptr(FdCustomer) customer = fd_store_get_customer (self->store, customer_id, NULL);
+          g_autoptr(FdCustomer) customer = fd_store_get_customer (self->list.store, customer_id, NULL);
 
           g_hash_table_insert (self->names, new_key (customer_id),
                                customer != NULL ? fd_customer_dup_display_name (customer) : NULL);
@@ -116,7 +86,7 @@ remember_names (FdFollowupListModel *self,
 
       if (claim_id > 0 && !g_hash_table_contains (self->references, &claim_id))
         {
-          g_autoptr(FdClaim) claim = fd_store_get_claim (self->store, claim_id, NULL);
+          g_autoptr(FdClaim) claim = fd_store_get_claim (self->list.store, claim_id, NULL);
 
           g_hash_table_insert (self->references, new_key (claim_id),
                                claim != NULL ? g_strdup (fd_claim_get_reference (claim)) : NULL);
@@ -124,97 +94,25 @@ remember_names (FdFollowupListModel *self,
     }
 }
 
-/* Replaces every row by the first @limit matching ones, in one items-changed. */
 static void
-reload_rows (FdFollowupListModel *self,
-             guint                limit)
+forget_names (gpointer owner)
 {
-  g_autoptr(GPtrArray) page = NULL;
-  g_autoptr(GError) error = NULL;
-  guint old_len = self->items->len;
-
-  g_clear_handle_id (&self->load_source, g_source_remove);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-
-  if (self->store != NULL)
-    page = fetch (self, NULL, limit, &error);
+  FdFollowupListModel *self = owner;
 
   g_hash_table_remove_all (self->names);
   g_hash_table_remove_all (self->references);
-  g_ptr_array_set_size (self->items, 0);
-  set_error (self, error);
-
-  if (page != NULL)
-    {
-      remember_names (self, page);
-      g_ptr_array_extend_and_steal (self->items, g_steal_pointer (&page));
-    }
-
-  set_has_more (self, error == NULL && self->items->len >= limit);
-
-  if (old_len != 0 || self->items->len != 0)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->items->len);
-      if (old_len != self->items->len)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-    }
 }
 
-static gboolean
-load_more_cb (gpointer user_data)
-{
-  FdFollowupListModel *self = user_data;
-  g_autoptr(GPtrArray) page = NULL;
-  g_autoptr(GError) error = NULL;
-  FdFollowup *last;
-  guint position = self->items->len;
-  guint added;
+static const FdPagedListFuncs paged_list_funcs = {
+  .fetch = fetch,
+  .forget = forget_names,
+  .remember = remember_names,
+};
 
-  self->load_source = 0;
-
-  if (!self->has_more || self->store == NULL)
-    return G_SOURCE_REMOVE;
-
-  last = position > 0 ? g_ptr_array_index (self->items, position - 1) : NULL;
-  page = fetch (self, last, FD_FOLLOWUP_LIST_MODEL_PAGE_SIZE, &error);
-  set_error (self, error);
-
-  if (page == NULL)
-    {
-      set_has_more (self, FALSE);
-      return G_SOURCE_REMOVE;
-    }
-
-  added = page->len;
-  remember_names (self, page);
-  g_ptr_array_extend_and_steal (self->items, g_steal_pointer (&page));
-  set_has_more (self, added >= FD_FOLLOWUP_LIST_MODEL_PAGE_SIZE);
-
-  if (added > 0)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-reload_cb (gpointer user_data)
-{
-  FdFollowupListModel *self = user_data;
-
-  self->reload_source = 0;
-  fd_followup_list_model_reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* A burst of changes (a bulk import, another process's transaction) reloads once. */
 static void
 on_store_followups_changed_cb (FdFollowupListModel *self)
 {
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add (reload_cb, self);
+  fd_paged_list_queue_reload (&self->list);
 }
 
 /* GListModel */
@@ -228,19 +126,14 @@ fd_followup_list_model_get_item_type (GListModel *model)
 static guint
 fd_followup_list_model_get_n_items (GListModel *model)
 {
-  return FD_FOLLOWUP_LIST_MODEL (model)->items->len;
+  return FD_FOLLOWUP_LIST_MODEL (model)->list.items->len;
 }
 
 static gpointer
 fd_followup_list_model_get_item (GListModel *model,
                                  guint       position)
 {
-  FdFollowupListModel *self = FD_FOLLOWUP_LIST_MODEL (model);
-
-  if (position >= self->items->len)
-    return NULL;
-
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  return fd_paged_list_get_item (&FD_FOLLOWUP_LIST_MODEL (model)->list, position);
 }
 
 static void
@@ -260,15 +153,15 @@ fd_followup_list_model_constructed (GObject *object)
 
   G_OBJECT_CLASS (fd_followup_list_model_parent_class)->constructed (object);
 
-  if (self->store == NULL)
+  if (self->list.store == NULL)
     return;
 
   /* Follow-ups change here and in other processes (once watched); claims and customers
    * rename what the rows show. */
-  g_signal_connect_object (self->store, "followups-changed",
+  g_signal_connect_object (self->list.store, "followups-changed",
                            G_CALLBACK (on_store_followups_changed_cb), self, G_CONNECT_SWAPPED);
 
-  reload_rows (self, FD_FOLLOWUP_LIST_MODEL_PAGE_SIZE);
+  fd_paged_list_reset (&self->list, FD_FOLLOWUP_LIST_MODEL_PAGE_SIZE);
 }
 
 static void
@@ -276,9 +169,7 @@ fd_followup_list_model_dispose (GObject *object)
 {
   FdFollowupListModel *self = (FdFollowupListModel *)object;
 
-  g_clear_handle_id (&self->load_source, g_source_remove);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_object (&self->store);
+  fd_paged_list_dispose (&self->list);
 
   G_OBJECT_CLASS (fd_followup_list_model_parent_class)->dispose (object);
 }
@@ -288,10 +179,9 @@ fd_followup_list_model_finalize (GObject *object)
 {
   FdFollowupListModel *self = (FdFollowupListModel *)object;
 
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  fd_paged_list_finalize (&self->list);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->references, g_hash_table_unref);
-  g_clear_pointer (&self->error, g_free);
 
   G_OBJECT_CLASS (fd_followup_list_model_parent_class)->finalize (object);
 }
@@ -307,7 +197,7 @@ fd_followup_list_model_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      g_value_set_object (value, self->store);
+      g_value_set_object (value, self->list.store);
       break;
 
     case PROP_SECTION:
@@ -315,15 +205,15 @@ fd_followup_list_model_get_property (GObject    *object,
       break;
 
     case PROP_HAS_MORE:
-      g_value_set_boolean (value, self->has_more);
+      g_value_set_boolean (value, self->list.has_more);
       break;
 
     case PROP_ERROR:
-      g_value_set_string (value, self->error);
+      g_value_set_string (value, self->list.error);
       break;
 
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->items->len);
+      g_value_set_uint (value, self->list.items->len);
       break;
 
     default:
@@ -342,7 +232,7 @@ fd_followup_list_model_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      self->store = g_value_dup_object (value);
+      self->list.store = g_value_dup_object (value);
       break;
 
     case PROP_SECTION:
@@ -397,7 +287,9 @@ static void
 fd_followup_list_model_init (FdFollowupListModel *self)
 {
   self->section = FD_FOLLOWUPS_PENDING;
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  fd_paged_list_init (&self->list, self, &paged_list_funcs, G_LOG_DOMAIN, "follow-ups",
+                      FD_FOLLOWUP_LIST_MODEL_PAGE_SIZE,
+                      properties[PROP_HAS_MORE], properties[PROP_ERROR], properties[PROP_N_ITEMS]);
   self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->references = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
@@ -419,7 +311,7 @@ fd_followup_list_model_get_store (FdFollowupListModel *self)
 {
   g_return_val_if_fail (FD_IS_FOLLOWUP_LIST_MODEL (self), NULL);
 
-  return self->store;
+  return self->list.store;
 }
 
 FdFollowupSection
@@ -471,7 +363,7 @@ fd_followup_list_model_set_assignee (FdFollowupListModel *self,
 
   self->assignee_id = assignee_id;
   self->with_unassigned = with_unassigned;
-  reload_rows (self, FD_FOLLOWUP_LIST_MODEL_PAGE_SIZE);
+  fd_paged_list_reset (&self->list, FD_FOLLOWUP_LIST_MODEL_PAGE_SIZE);
 }
 
 gboolean
@@ -479,7 +371,7 @@ fd_followup_list_model_get_has_more (FdFollowupListModel *self)
 {
   g_return_val_if_fail (FD_IS_FOLLOWUP_LIST_MODEL (self), FALSE);
 
-  return self->has_more;
+  return self->list.has_more;
 }
 
 const char *
@@ -487,7 +379,7 @@ fd_followup_list_model_get_error (FdFollowupListModel *self)
 {
   g_return_val_if_fail (FD_IS_FOLLOWUP_LIST_MODEL (self), NULL);
 
-  return self->error;
+  return self->list.error;
 }
 
 const char *
@@ -515,18 +407,13 @@ fd_followup_list_model_load_more (FdFollowupListModel *self)
 {
   g_return_if_fail (FD_IS_FOLLOWUP_LIST_MODEL (self));
 
-  if (self->has_more && self->load_source == 0)
-    self->load_source = g_idle_add (load_more_cb, self);
+  fd_paged_list_load_more (&self->list);
 }
 
 void
 fd_followup_list_model_reload (FdFollowupListModel *self)
 {
-  guint limit;
-
   g_return_if_fail (FD_IS_FOLLOWUP_LIST_MODEL (self));
 
-  /* As many rows as were shown, so the list keeps its place. */
-  limit = MAX (FD_FOLLOWUP_LIST_MODEL_PAGE_SIZE, self->items->len);
-  reload_rows (self, limit);
+  fd_paged_list_reload (&self->list);
 }
