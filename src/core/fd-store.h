@@ -8,6 +8,7 @@
 #include "fd-claim-message.h"
 #include "fd-followup.h"
 #include "fd-letter.h"
+#include "fd-report.h"
 #include "fd-customer.h"
 #include "fd-desk.h"
 #include "fd-history-entry.h"
@@ -565,5 +566,31 @@ void         fd_store_watch                 (FdStore      *self);
 
 /* Reads the database file once in the background so first queries are warm. */
 void         fd_store_prewarm_async         (FdStore      *self);
+
+/* Reports (fd-report.h). Days are local yyyymmdd, both included; branch 0 = all. The
+ * summaries of days changed since the last report are brought up to date first. The
+ * async variant runs on a worker thread with its own connection. */
+GVariant    *fd_store_run_report            (FdStore      *self,
+                                             FdReportKind  kind,
+                                             int           from_day,
+                                             int           to_day,
+                                             gint64        branch_id,
+                                             GError      **error);
+void         fd_store_run_report_async      (FdStore            *self,
+                                             FdReportKind        kind,
+                                             int                 from_day,
+                                             int                 to_day,
+                                             gint64              branch_id,
+                                             GCancellable       *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer            user_data);
+GVariant    *fd_store_run_report_finish     (FdStore      *self,
+                                             GAsyncResult *result,
+                                             GError      **error);
+/* The waiting report's target: customers called within it count as served on time. */
+int          fd_store_get_wait_target       (FdStore      *self);
+gboolean     fd_store_set_wait_target       (FdStore      *self,
+                                             int           seconds,
+                                             GError      **error);
 
 G_END_DECLS
