@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "fd-history-entry.h"
 
 struct _FdHistoryEntry
@@ -33,6 +35,51 @@ enum {
 G_DEFINE_FINAL_TYPE (FdHistoryEntry, fd_history_entry, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
+
+static const struct
+{
+  FdHistoryKinds  kind;
+  const char     *code;
+  const char     *label;
+} kinds[] = {
+  { FD_HISTORY_VISITS, "visit", N_("Visits") },
+  { FD_HISTORY_CLAIMS, "claim", N_("Claims") },
+  { FD_HISTORY_CORRESPONDENCE, "correspondence", N_("Correspondence") },
+  { FD_HISTORY_FOLLOW_UPS, "follow_up", N_("Follow-ups") },
+  { FD_HISTORY_RENEWALS, "renewal", N_("Renewals") },
+  { FD_HISTORY_CHANGES, "change", N_("Record changes") },
+};
+
+const char *
+fd_history_kind_to_code (FdHistoryKinds kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (kinds[i].kind == kind)
+      return kinds[i].code;
+  return NULL;
+}
+
+gboolean
+fd_history_kind_from_code (const char     *code,
+                           FdHistoryKinds *kind)
+{
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i].code, code))
+      {
+        *kind = kinds[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+fd_history_kind_to_label (FdHistoryKinds kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (kinds[i].kind == kind)
+      return _(kinds[i].label);
+  return NULL;
+}
 
 static void
 fd_history_entry_finalize (GObject *object)

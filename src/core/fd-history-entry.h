@@ -7,6 +7,26 @@ G_BEGIN_DECLS
 
 #define FD_TYPE_HISTORY_ENTRY (fd_history_entry_get_type ())
 
+/* The kinds of a customer's history, as flags for filters (fd_store_list_history_page()). */
+typedef enum
+{
+  FD_HISTORY_VISITS         = 1 << 0,
+  FD_HISTORY_CLAIMS         = 1 << 1,
+  FD_HISTORY_CORRESPONDENCE = 1 << 2,
+  FD_HISTORY_FOLLOW_UPS     = 1 << 3,
+  FD_HISTORY_RENEWALS       = 1 << 4,
+  FD_HISTORY_CHANGES        = 1 << 5,
+} FdHistoryKinds;
+
+#define FD_HISTORY_ALL_KINDS 0x3f
+
+/* Stable codes ("visit", "claim", "correspondence", "follow_up", "renewal", "change") and
+ * their translated plural labels ("Visits"), one flag at a time. */
+const char     *fd_history_kind_to_code     (FdHistoryKinds kind);
+gboolean        fd_history_kind_from_code   (const char     *code,
+                                             FdHistoryKinds *kind);
+const char     *fd_history_kind_to_label    (FdHistoryKinds kind);
+
 G_DECLARE_FINAL_TYPE (FdHistoryEntry, fd_history_entry, FD, HISTORY_ENTRY, GObject)
 
 /* One line of a customer's timeline. @kind is a stable code ("change" today;

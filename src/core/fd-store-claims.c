@@ -1298,31 +1298,3 @@ fd_store_list_claim_history (FdStore  *self,
     }
   return g_steal_pointer (&out);
 }
-
-/* A customer's claims, newest first: claims_by_customer. For the customer's History. */
-GPtrArray *
-_fd_store_list_customer_claims (FdStore  *self,
-                                gint64    customer_id,
-                                guint     limit,
-                                GError  **error)
-{
-  FdDatabase *db = _fd_store_get_database (self);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = fd_database_prepare (db,
-          "SELECT " CLAIM_COLUMNS " WHERE customer_id = ?1 ORDER BY received_at DESC, id DESC LIMIT ?2", error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  sqlite3_bind_int (stmt, 2, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, claim_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      fd_database_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
-}

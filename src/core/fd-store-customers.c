@@ -461,6 +461,104 @@ set_archived (FdStore     *self,
   return TRUE;
 }
 
+/* Inside the caller's transaction (a merge and its undo): writes @fields over customer
+ * @id's stored columns and its update time, keeping its search words in step when it is
+ * active. Records no event; @changed receives the changed fields' names, or NULL. */
+gboolean
+_fd_store_write_customer (FdStore     *self,
+                          gint64       id,
+                          FdCustomer  *fields,
+                          gint64       updated_at,
+                          char       **changed,
+                          GError     **error)
+{
+  FdDatabase *db = _fd_store_get_database (self);
+  g_autoptr(FdCustomer) before = NULL;
+  g_auto(CustomerKeys) old_keys = { 0 };
+  g_auto(CustomerKeys) keys = { 0 };
+  g_autofree char *names = NULL;
+  sqlite3_stmt *stmt;
+  gboolean active;
+
+  if (!(before = fd_store_get_customer (self, id, error)))
+    return FALSE;
+
+  names = changed_fields (before, fields);
+  active = fd_customer_get_archived_at (before) == 0;
+  compute_keys (before, &old_keys);
+  compute_keys (fields, &keys);
+  if ((active && !delete_words (db, id, &old_keys, error)) ||
+      !(stmt = fd_database_prepare (db,
+          "UPDATE customers SET kind = ?1, given_name = ?2, family_name = ?3, email = ?4,"
+          " phone = ?5, address = ?6, language = ?7, channel = ?8, birth_year = ?9, notes = ?10,"
+          " sort_key = ?11, email_key = ?13, phone_key = ?14,"
+          " updated_at = ?16 WHERE id = ?17",
+          error)))
+    return FALSE;
+
+  bind_customer (stmt, fields, &keys);
+  sqlite3_bind_int64 (stmt, 16, updated_at);
+  sqlite3_bind_int64 (stmt, 17, id);
+  if (!fd_database_step_done (db, stmt, error) ||
+      (active && !insert_words (db, id, &keys, error)))
+    return FALSE;
+
+  if (changed != NULL)
+    *changed = g_steal_pointer (&names);
+  return TRUE;
+}
+
+/* Inside the caller's transaction: archives customer @id at @archived_at, or makes it
+ * active again (0), with its search words and the count of active customers. No event. */
+gboolean
+_fd_store_write_archived (FdStore  *self,
+                          gint64    id,
+                          gint64    archived_at,
+                          GError  **error)
+{
+  FdDatabase *db = _fd_store_get_database (self);
+  g_autoptr(FdCustomer) customer = NULL;
+  g_auto(CustomerKeys) keys = { 0 };
+  sqlite3_stmt *stmt;
+  gboolean archive = archived_at != 0;
+
+  if (!(customer = fd_store_get_customer (self, id, error)))
+    return FALSE;
+  if ((fd_customer_get_archived_at (customer) != 0) == archive)
+    return TRUE;
+
+  compute_keys (customer, &keys);
+  if (!(stmt = fd_database_prepare (db, "UPDATE customers SET archived_at = ?1 WHERE id = ?2", error)))
+    return FALSE;
+  if (archive)
+    sqlite3_bind_int64 (stmt, 1, archived_at);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return fd_database_step_done (db, stmt, error) &&
+         (archive ? delete_words (db, id, &keys, error) : insert_words (db, id, &keys, error)) &&
+         add_to_count (db, archive ? -1 : 1, error);
+}
+
+/* Inside the caller's transaction: a line of the customer's record changes. */
+gboolean
+_fd_store_record_customer_event (FdStore     *self,
+                                 gint64       id,
+                                 gint64       at,
+                                 const char  *kind,
+                                 const char  *fields,
+                                 gint64      *event_id,
+                                 GError     **error)
+{
+  FdDatabase *db = _fd_store_get_database (self);
+
+  if (!record_event (db, id, at, kind, fields, error))
+    return FALSE;
+  if (event_id != NULL)
+    *event_id = sqlite3_last_insert_rowid (fd_database_get_handle (db));
+  return TRUE;
+}
+
 /**
  * fd_store_archive_customer:
  *
@@ -742,200 +840,6 @@ fd_store_find_duplicates (FdStore     *self,
                         " AND phone_key = ?1 ORDER BY id LIMIT ?2", keys.phone_key, seen, out, limit, error))
     return NULL;
 
-  return g_steal_pointer (&out);
-}
-
-static const char *
-field_label (const char *field)
-{
-  if (g_str_equal (field, "kind")) return _("Kind");
-  if (g_str_equal (field, "given-name")) return _("Given name");
-  if (g_str_equal (field, "family-name")) return _("Family name");
-  if (g_str_equal (field, "email")) return _("E-mail");
-  if (g_str_equal (field, "phone")) return _("Phone");
-  if (g_str_equal (field, "address")) return _("Address");
-  if (g_str_equal (field, "language")) return _("Preferred language");
-  if (g_str_equal (field, "channel")) return _("Preferred channel");
-  if (g_str_equal (field, "birth-year")) return _("Birth year");
-  if (g_str_equal (field, "notes")) return _("Notes");
-  return field;
-}
-
-static FdHistoryEntry *
-history_entry_from_row (sqlite3_stmt *stmt)
-{
-  const char *kind = fd_column_text (stmt, 2);
-  const char *fields = fd_column_text (stmt, 3);
-  g_autofree char *detail = NULL;
-  const char *title;
-
-  if (g_strcmp0 (kind, "created") == 0)
-    title = _("Record created");
-  else if (g_strcmp0 (kind, "archived") == 0)
-    title = _("Record archived");
-  else if (g_strcmp0 (kind, "restored") == 0)
-    title = _("Record restored");
-  else
-    title = _("Record edited");
-
-  if (fields != NULL)
-    {
-      g_auto(GStrv) names = g_strsplit (fields, ",", -1);
-      g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
-      g_auto(GStrv) joined = NULL;
-
-      for (guint i = 0; names[i]; i++)
-        g_strv_builder_add (labels, field_label (names[i]));
-      joined = g_strv_builder_end (labels);
-      /* Translators: separator between the names of changed fields */
-      detail = g_strjoinv (C_("list separator", ", "), joined);
-    }
-
-  return fd_history_entry_new ("change", sqlite3_column_int64 (stmt, 0),
-                               sqlite3_column_int64 (stmt, 1), title, detail);
-}
-
-static GPtrArray *
-list_record_changes (FdStore     *self,
-                     gint64       customer_id,
-                     guint        limit,
-                     GError     **error)
-{
-  FdDatabase *db;
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  db = _fd_store_get_database (self);
-  /* Creation comes from the row itself (bulk loads write no event rows); the rest from
-   * customer_events_by_customer. Creation sorts last among events of the same second. */
-  if (!(stmt = fd_database_prepare (db,
-          "SELECT id, at, kind, fields FROM ("
-          "  SELECT id, at, kind, fields FROM customer_events WHERE customer_id = ?1"
-          "  UNION ALL"
-          "  SELECT id, created_at AS at, 'created' AS kind, NULL AS fields FROM customers WHERE id = ?1)"
-          " ORDER BY at DESC, kind = 'created', id DESC LIMIT ?2", error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  sqlite3_bind_int (stmt, 2, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, history_entry_from_row (stmt));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      fd_database_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
-}
-
-static FdHistoryEntry *
-history_entry_from_visit (FdVisit *visit)
-{
-  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
-  g_auto(GStrv) details = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *detail = NULL;
-
-  /* Translators: a visit in a customer's history; %s is its purpose, e.g. “Purchase” */
-  title = g_strdup_printf (_("Visit: %s"), _fd_purpose_default_label (fd_visit_get_purpose (visit)));
-
-  if (fd_visit_get_state (visit) != FD_VISIT_STATE_FINISHED)
-    g_strv_builder_add (parts, fd_visit_state_to_label (fd_visit_get_state (visit)));
-  if (fd_visit_get_technique (visit) != FD_TECHNIQUE_NONE)
-    g_strv_builder_add (parts, fd_technique_to_label (fd_visit_get_technique (visit)));
-  if (fd_visit_get_outcome (visit) != FD_OUTCOME_NONE)
-    g_strv_builder_add (parts, fd_outcome_to_label (fd_visit_get_outcome (visit)));
-  if (fd_visit_get_rating_solved (visit) > 0 || fd_visit_get_rating_staff (visit) > 0)
-    {
-      /* Translators: the customer's two ratings of a visit, out of 5: problem solved, staff */
-      g_autofree char *ratings = g_strdup_printf (_("rated %d/5 solved, %d/5 staff"),
-                                                  fd_visit_get_rating_solved (visit),
-                                                  fd_visit_get_rating_staff (visit));
-      g_strv_builder_add (parts, ratings);
-    }
-  details = g_strv_builder_end (parts);
-  detail = g_strjoinv (C_("list separator", ", "), details);
-
-  return fd_history_entry_new ("visit", fd_visit_get_id (visit), fd_visit_get_arrived_at (visit),
-                               title, *detail ? detail : NULL);
-}
-
-static FdHistoryEntry *
-history_entry_from_claim (FdClaim *claim)
-{
-  /* Translators: a claim in a customer's history: %1$s its kind (“Complaint”), %2$s its reference */
-  g_autofree char *title = g_strdup_printf (_("%1$s %2$s"), fd_claim_kind_to_label (fd_claim_get_kind (claim)),
-                                            fd_claim_get_reference (claim));
-  /* Translators: a claim's status and category, e.g. “In progress, Slow response” */
-  g_autofree char *detail = g_strdup_printf (_("%1$s, %2$s"), fd_claim_status_to_label (fd_claim_get_status (claim)),
-                                             fd_claim_category_to_label (fd_claim_get_category (claim)));
-
-  return fd_history_entry_new ("claim", fd_claim_get_id (claim), fd_claim_get_received_at (claim), title, detail);
-}
-
-/* Newest first; on the same second visits and claims before record changes. */
-static int
-compare_entries_newest_first (gconstpointer a,
-                              gconstpointer b)
-{
-  FdHistoryEntry *x = *(FdHistoryEntry * const *) a, *y = *(FdHistoryEntry * const *) b;
-  gint64 ax = fd_history_entry_get_at (x), ay = fd_history_entry_get_at (y);
-  gboolean cx = g_str_equal (fd_history_entry_get_kind (x), "change");
-  gboolean cy = g_str_equal (fd_history_entry_get_kind (y), "change");
-
-  if (ax != ay)
-    return ax > ay ? -1 : 1;
-  return cx - cy;
-}
-
-/**
- * fd_store_list_history:
- *
- * The customer's timeline: visits, claims and changes to the record, newest first.
- *
- * Returns: (transfer full) (element-type FdHistoryEntry): at most @limit entries
- */
-GPtrArray *
-fd_store_list_history (FdStore     *self,
-                       gint64       customer_id,
-                       guint        limit,
-                       GError     **error)
-{
-  g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GPtrArray) visits = NULL;
-  g_autoptr(GPtrArray) claims = NULL;
-  g_autoptr(GPtrArray) messages = NULL;
-  g_autoptr(GPtrArray) followups = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_return_val_if_fail (FD_IS_STORE (self), NULL);
-
-  if (!(changes = list_record_changes (self, customer_id, limit, error)) ||
-      !(visits = fd_store_list_customer_visits (self, customer_id, 0, limit, error)) ||
-      !(claims = _fd_store_list_customer_claims (self, customer_id, limit, error)) ||
-      !(messages = _fd_store_list_customer_messages (self, customer_id, limit, error)) ||
-      !(followups = _fd_store_list_customer_followup_entries (self, customer_id, limit, error)))
-    return NULL;
-
-  /* Each list holds at most @limit, newest first: sort their union, keep the newest. */
-  for (guint i = 0; i < changes->len; i++)
-    g_ptr_array_add (entries, g_object_ref (changes->pdata[i]));
-  for (guint i = 0; i < visits->len; i++)
-    g_ptr_array_add (entries, history_entry_from_visit (visits->pdata[i]));
-  for (guint i = 0; i < claims->len; i++)
-    g_ptr_array_add (entries, history_entry_from_claim (claims->pdata[i]));
-  for (guint i = 0; i < messages->len; i++)
-    g_ptr_array_add (entries, g_object_ref (messages->pdata[i]));
-  for (guint i = 0; i < followups->len; i++)
-    g_ptr_array_add (entries, g_object_ref (followups->pdata[i]));
-  g_ptr_array_sort (entries, compare_entries_newest_first);
-
-  for (guint i = 0; i < entries->len && out->len < limit; i++)
-    g_ptr_array_add (out, g_object_ref (entries->pdata[i]));
   return g_steal_pointer (&out);
 }
 

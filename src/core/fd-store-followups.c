@@ -1095,38 +1095,3 @@ fd_store_export_followups_ics (FdStore     *self,
   icalcomponent_free (calendar);
   return ok;
 }
-
-/* A customer's follow-ups for their history, by due time, newest first; a service's renewals
- * are kind "renewal", the rest "follow_up". */
-GPtrArray *
-_fd_store_list_customer_followup_entries (FdStore  *self,
-                                          gint64    customer_id,
-                                          guint     limit,
-                                          GError  **error)
-{
-  FdDatabase *db = _fd_store_get_database (self);
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-
-  if (!(stmt = fd_database_prepare (db,
-          "SELECT " FOLLOWUP_COLUMNS " INDEXED BY followups_by_customer WHERE customer_id = ?1"
-          " ORDER BY due_at DESC, id DESC LIMIT ?2", error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  sqlite3_bind_int (stmt, 2, MIN (limit, G_MAXINT));
-  if (!(found = collect (db, stmt, error)))
-    return NULL;
-  for (guint i = 0; i < found->len; i++)
-    {
-      FdFollowup *f = g_ptr_array_index (found, i);
-      g_autofree char *detail = f->note
-        /* Translators: a follow-up in a customer's history: its state and note, e.g. “Open, Boiler service” */
-        ? g_strdup_printf (_("%1$s, %2$s"), fd_followup_state_to_label (f->state), f->note)
-        : g_strdup (fd_followup_state_to_label (f->state));
-
-      g_ptr_array_add (out, fd_history_entry_new (f->service_id ? "renewal" : "follow_up", f->id, f->due_at,
-                                                  fd_followup_kind_to_label (f->kind), detail));
-    }
-  return g_steal_pointer (&out);
-}

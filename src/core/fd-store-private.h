@@ -45,19 +45,24 @@ gboolean    _fd_claim_fts_write           (FdDatabase    *db,
 GHashTable *_fd_store_get_service_times   (FdStore       *self);
 const char *_fd_purpose_default_label     (const char    *code);
 GTimeZone  *_fd_local_time_zone           (void);
-GPtrArray  *_fd_store_list_customer_claims (FdStore      *self,
-                                            gint64        customer_id,
-                                            guint         limit,
-                                            GError      **error);
-/* A customer's correspondence and follow-ups, as history entries, newest first. */
-GPtrArray  *_fd_store_list_customer_messages (FdStore      *self,
-                                              gint64        customer_id,
-                                              guint         limit,
-                                              GError      **error);
-GPtrArray  *_fd_store_list_customer_followup_entries (FdStore *self,
-                                                      gint64   customer_id,
-                                                      guint    limit,
-                                                      GError **error);
+/* Customer writes inside the caller's transaction, for merges (fd-store-customers.c). */
+gboolean    _fd_store_write_customer      (FdStore       *self,
+                                           gint64         id,
+                                           FdCustomer    *fields,
+                                           gint64         updated_at,
+                                           char         **changed,
+                                           GError       **error);
+gboolean    _fd_store_write_archived      (FdStore       *self,
+                                           gint64         id,
+                                           gint64         archived_at,
+                                           GError       **error);
+gboolean    _fd_store_record_customer_event (FdStore     *self,
+                                             gint64       id,
+                                             gint64       at,
+                                             const char  *kind,
+                                             const char  *fields,
+                                             gint64      *event_id,
+                                             GError     **error);
 gint64      _fd_store_resolve_time        (gint64         at,
                                            GError       **error);
 

@@ -10,6 +10,7 @@
 #include "fd-letter.h"
 #include "fd-report.h"
 #include "fd-customer.h"
+#include "fd-customer-summary.h"
 #include "fd-desk.h"
 #include "fd-history-entry.h"
 #include "fd-visit.h"
@@ -65,6 +66,68 @@ GPtrArray   *fd_store_find_duplicates       (FdStore      *self,
 GPtrArray   *fd_store_list_history          (FdStore      *self,
                                              gint64        customer_id,
                                              guint         limit,
+                                             GError      **error);
+
+/* What part of a customer's history to list: some kinds (FdHistoryKinds; 0: all), local
+ * days from–to (yyyymmdd, both included; 0: open), and words every entry must contain in
+ * its title or detail (folded: any case, script or accents; NULL or "": any). */
+typedef struct
+{
+  guint        kinds;
+  int          from_day;
+  int          to_day;
+  const char  *search;
+} FdHistoryFilter;
+
+#define FD_HISTORY_FILTER_INIT { 0, 0, 0, NULL }
+
+/* Where a page of history ends, in the timeline's order (time, newest first; then kind;
+ * then id): start from FD_HISTORY_CURSOR_INIT and pass the same cursor for the next page.
+ * @end is set once nothing is left. */
+typedef struct
+{
+  gint64    at;
+  int       rank;
+  gint64    id;
+  gboolean  end;
+} FdHistoryCursor;
+
+#define FD_HISTORY_CURSOR_INIT { G_MAXINT64, -1, G_MAXINT64, FALSE }
+
+/* The next page of at most @limit entries matching @filter (NULL: everything), read by a
+ * keyset seek from @cursor. With a search, at most a few thousand entries are looked at
+ * per call: a page may then come back short with @cursor->end still FALSE. A day that
+ * does not exist, or from after to, is an %FD_ERROR_INVALID error naming "from" or "to".
+ * Element type FdHistoryEntry. */
+GPtrArray   *fd_store_list_history_page     (FdStore               *self,
+                                             gint64                 customer_id,
+                                             const FdHistoryFilter *filter,
+                                             FdHistoryCursor       *cursor,
+                                             guint                  limit,
+                                             GError               **error);
+/* The figures at the top of a customer's page, as of @now (0: now). */
+FdCustomerSummary *fd_store_get_customer_summary (FdStore      *self,
+                                                  gint64        customer_id,
+                                                  gint64        now,
+                                                  GError      **error);
+
+/* Merges @duplicate_id into @survivor_id in one transaction: the survivor takes @fields
+ * (the values chosen field by field; NULL keeps its own), every visit, claim (with its
+ * correspondence), follow-up, service and record change of the duplicate moves to it, and
+ * the duplicate is archived. Both histories get a "merged" change. The merge is recorded
+ * (@merge_id) and fd_store_undo_merge() reverses it exactly. Merging a customer with
+ * itself, an unknown or an archived customer is refused and nothing is written. */
+gboolean     fd_store_merge_customers       (FdStore      *self,
+                                             gint64        survivor_id,
+                                             gint64        duplicate_id,
+                                             FdCustomer   *fields,
+                                             gint64       *merge_id,
+                                             GError      **error);
+/* Moves exactly the rows the merge moved back, restores the survivor's fields and the
+ * duplicate, removes the merge's own history entries and marks the merge undone. A merge
+ * is undone once: again is an %FD_ERROR_INVALID error. */
+gboolean     fd_store_undo_merge            (FdStore      *self,
+                                             gint64        merge_id,
                                              GError      **error);
 
 /* Branches, desks, staff, purposes and the questionnaire. */
