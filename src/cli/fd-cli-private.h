@@ -100,6 +100,9 @@ gboolean    _fd_cli_parse_claim_priority (const char         *text,
 /* fd-cli-followup.c */
 int         _fd_cli_followup            (FdCli               *cli,
                                          char               **args);
+/* fd-cli-report.c */
+int         _fd_cli_report              (FdCli               *cli,
+                                         char               **args);
 /* fd-cli-service.c */
 int         _fd_cli_service             (FdCli               *cli,
                                          char               **args);

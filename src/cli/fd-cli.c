@@ -479,6 +479,7 @@ static const FdCliAction commands[] = {
   { "followup", _fd_cli_followup },
   { "init", command_init },
   { "queue", _fd_cli_queue },
+  { "report", _fd_cli_report },
   { "service", _fd_cli_service },
   { "visit", _fd_cli_visit },
 };
@@ -582,6 +583,7 @@ main (int   argc,
                                    "  service add          Record a customer’s renewable service\n"
                                    "  service list         List a customer’s services and their renewals\n"
                                    "  service renew        Record a service’s renewal\n"
+                                   "  report               Print a report: peaks, seasons, waiting, claims, …\n"
                                    "  bench                Measure the speed of searches and lists"));
   g_option_context_set_description (context,
                                     N_("Run “frontdesk-cli COMMAND --help” for the options of a "

@@ -363,6 +363,7 @@ static const char * const migrations[] = {
   "  hours       BLOB,"
   "  claim_data  BLOB,"
   "  visit_data  BLOB,"
+  "  people_data BLOB,"
   "  PRIMARY KEY (branch_id, day)"
   ");"
   "CREATE INDEX report_days_by_day ON report_days (day, branch_id);"
@@ -927,9 +928,12 @@ fd_database_end_bulk (FdDatabase *self,
  * fd_database_drop_indexes:
  *
  * Drops the secondary indexes of @table for a big load: building them once at the end,
- * by sorting, is about ten times faster than inserting into each B-tree row by row.
+ * by sorting, is about ten times faster than inserting into each B-tree row by row. Its
+ * report triggers go too (they would search the unindexed table on every row): the
+ * caller marks the report days dirty after creating everything again.
  *
- * Returns: (transfer full): the CREATE INDEX statements to run again, or %NULL on error
+ * Returns: (transfer full): the CREATE INDEX and CREATE TRIGGER statements to run again,
+ * indexes first, or %NULL on error
  */
 GPtrArray *
 fd_database_drop_indexes (FdDatabase  *self,
@@ -942,14 +946,16 @@ fd_database_drop_indexes (FdDatabase  *self,
   int rc;
 
   if (!(stmt = fd_database_prepare (self,
-          "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
-          " AND tbl_name = ?1", error)))
+          "SELECT upper (type), name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND tbl_name = ?1"
+          " AND (type = 'index' OR (type = 'trigger' AND name GLOB '*_report_*'))"
+          " ORDER BY type = 'trigger', name", error)))
     return NULL;
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_ptr_array_add (names, g_strdup (fd_column_text (stmt, 0)));
-      g_ptr_array_add (indexes, g_strdup (fd_column_text (stmt, 1)));
+      g_ptr_array_add (names, g_strdup_printf ("DROP %s \"%s\"", fd_column_text (stmt, 0),
+                                               fd_column_text (stmt, 1)));
+      g_ptr_array_add (indexes, g_strdup (fd_column_text (stmt, 2)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -960,8 +966,7 @@ fd_database_drop_indexes (FdDatabase  *self,
 
   for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (char *) names->pdata[i]);
-      if (!fd_database_exec (self, sql, error))
+      if (!fd_database_exec (self, names->pdata[i], error))
         return NULL;
     }
   return g_steal_pointer (&indexes);

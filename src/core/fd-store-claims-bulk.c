@@ -285,6 +285,7 @@ _fd_store_bulk_claims_commit (FdBulkClaims  *bulk,
       return FALSE;
   /* A freshly loaded index is many small segments: merge them once, now. */
   if (!fd_database_exec (db, "INSERT INTO claim_fts (claim_fts) VALUES ('optimize')", error) ||
+      (bulk->claim_indexes && !_fd_store_mark_report_days_dirty (db, error)) ||
       !fd_transaction_commit (bulk->tx, error))
     return FALSE;
 

@@ -42,6 +42,9 @@ gboolean    _fd_claim_fts_write           (FdDatabase    *db,
                                            const char    *old_text,
                                            const char    *new_text,
                                            GError       **error);
+/* After a bulk load without the report triggers: every day's summary is redone. */
+gboolean    _fd_store_mark_report_days_dirty (FdDatabase *db,
+                                              GError    **error);
 GHashTable *_fd_store_get_service_times   (FdStore       *self);
 const char *_fd_purpose_default_label     (const char    *code);
 GTimeZone  *_fd_local_time_zone           (void);

@@ -1225,7 +1225,8 @@ _fd_store_bulk_visits_commit (FdBulkVisits  *bulk,
   for (guint i = 0; bulk->indexes && i < bulk->indexes->len; i++)
     if (!fd_database_exec (db, bulk->indexes->pdata[i], error))
       return FALSE;
-  if (!fd_transaction_commit (bulk->tx, error))
+  if ((bulk->indexes && !_fd_store_mark_report_days_dirty (db, error)) ||
+      !fd_transaction_commit (bulk->tx, error))
     return FALSE;
 
   g_hash_table_remove_all (_fd_store_get_service_times (bulk->store));
