@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fd-customer.h"
 #include "fd-error.h"
@@ -370,6 +371,52 @@ failed:
   return _fd_cli_fail (error);
 }
 
+static JsonNode *
+summary_to_json (FdCustomerSummary *summary)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *since = _fd_cli_format_iso_time (summary->customer_since);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "customer_since");
+  json_builder_add_string_value (builder, since);
+  json_builder_set_member_name (builder, "visits_last_12_months");
+  json_builder_add_int_value (builder, summary->visits_last_year);
+  json_builder_set_member_name (builder, "claims_last_12_months");
+  json_builder_add_int_value (builder, summary->claims_last_year);
+  json_builder_set_member_name (builder, "open_claims");
+  json_builder_add_int_value (builder, summary->open_claims);
+  json_builder_set_member_name (builder, "open_followups");
+  json_builder_add_int_value (builder, summary->open_followups);
+  json_builder_set_member_name (builder, "rated_visits");
+  json_builder_add_int_value (builder, summary->rated_visits);
+  json_builder_set_member_name (builder, "avg_rating_solved");
+  if (summary->rated_visits > 0)
+    json_builder_add_double_value (builder, summary->avg_rating_solved);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "avg_rating_staff");
+  if (summary->rated_visits > 0)
+    json_builder_add_double_value (builder, summary->avg_rating_staff);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "channel");
+  if (summary->channel != FD_CHANNEL_NONE)
+    json_builder_add_string_value (builder, fd_channel_to_code (summary->channel));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "language");
+  if (summary->language != NULL)
+    json_builder_add_string_value (builder, summary->language);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "age_group");
+  json_builder_add_string_value (builder, summary->age_group);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
 static int
 customer_show (FdCli  *cli,
                char  **args)
@@ -398,7 +445,19 @@ customer_show (FdCli  *cli,
       !(customer = fd_store_get_customer (store, id, &error)))
     goto failed;
 
-  print_customer (customer, json);
+  if (json)
+    {
+      g_autoptr(FdCustomerSummary) summary = NULL;
+      g_autoptr(JsonNode) node = NULL;
+
+      if (!(summary = fd_store_get_customer_summary (store, id, 0, &error)))
+        goto failed;
+      node = _fd_cli_customer_to_json (customer);
+      json_object_set_member (json_node_get_object (node), "summary", summary_to_json (summary));
+      _fd_cli_print_json (node);
+    }
+  else
+    print_customer (customer, json);
 
   return FD_CLI_EXIT_OK;
 
@@ -613,20 +672,84 @@ customer_restore (FdCli  *cli,
   return customer_set_archived (cli, args, FALSE);
 }
 
+/* --kind values: codes, repeated or separated by commas. */
+static gboolean
+parse_kinds (char   **texts,
+             guint   *kinds,
+             GError **error)
+{
+  *kinds = 0;
+  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
+    {
+      g_auto(GStrv) codes = g_strsplit (texts[i], ",", -1);
+
+      for (guint j = 0; codes[j] != NULL; j++)
+        {
+          FdHistoryKinds kind;
+
+          if (!fd_history_kind_from_code (g_strstrip (codes[j]), &kind))
+            {
+              g_autofree char *shown = g_utf8_make_valid (codes[j], -1);
+
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           /* Translators: %s is what the user typed; keep the codes as they are */
+                           _("Invalid value “%s” for --kind: expected visit, claim, correspondence, "
+                             "follow_up, renewal or change."), shown);
+              return FALSE;
+            }
+          *kinds |= kind;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_day (const char  *text,
+           const char  *option,
+           int         *day,
+           GError     **error)
+{
+  GDate date;
+
+  *day = 0;
+  if (text == NULL)
+    return TRUE;
+  if (!_fd_cli_parse_date (text, option, &date, error))
+    return FALSE;
+  *day = g_date_get_year (&date) * 10000 + g_date_get_month (&date) * 100 + g_date_get_day (&date);
+  return TRUE;
+}
+
 static int
 customer_history (FdCli  *cli,
                   char  **args)
 {
-  g_autoptr(GPtrArray) entries_found = NULL;
+  g_autoptr(GPtrArray) entries_found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(FdCustomer) customer = NULL;
   g_autoptr(FdStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *limit_text = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *search_text = NULL;
+  g_autofree char *search = NULL;
+  g_auto(GStrv) kind_texts = NULL;
+  FdHistoryFilter filter = FD_HISTORY_FILTER_INIT;
+  FdHistoryCursor cursor = FD_HISTORY_CURSOR_INIT;
   gboolean help_shown = FALSE;
   gboolean json = FALSE;
   guint64 limit = 100;
   gint64 id = 0;
   const GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING_ARRAY, &kind_texts,
+      N_("Only entries of this kind: visit, claim, correspondence, follow_up, renewal or change "
+         "(repeat or separate with commas)"), N_("KIND") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text,
+      N_("Only entries on or after this local day"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text,
+      N_("Only entries on or before this local day"), N_("DATE") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search_text,
+      N_("Only entries whose text has all these words, in any case, script or accents"), N_("TEXT") },
     { "limit", 'n', 0, G_OPTION_ARG_STRING, &limit_text,
       N_("Show at most N entries (default: 100)"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array of entries"), NULL },
@@ -634,22 +757,41 @@ customer_history (FdCli  *cli,
   };
 
   if (!_fd_cli_parse_options (cli, &args, "customer history", N_("ID"),
-                              N_("Prints a customer’s history, newest first."),
+                              N_("Prints a customer’s history, newest first: visits, claims, "
+                                 "their correspondence, follow-ups, renewals and changes to the "
+                                 "record."),
                               entries, &help_shown, &error))
     goto failed;
   if (help_shown)
     return FD_CLI_EXIT_OK;
-  if (limit_text != NULL &&
-      !_fd_cli_parse_unsigned (limit_text, "--limit", 1, FD_CLI_MAX_LIMIT, &limit, &error))
+  if ((limit_text != NULL &&
+       !_fd_cli_parse_unsigned (limit_text, "--limit", 1, FD_CLI_MAX_LIMIT, &limit, &error)) ||
+      !parse_kinds (kind_texts, &filter.kinds, &error) ||
+      !parse_day (from_text, "--from", &filter.from_day, &error) ||
+      !parse_day (to_text, "--to", &filter.to_day, &error) ||
+      !_fd_cli_optional_text (search_text, "--search", "search", &search, &error))
     goto failed;
+  filter.search = search;
   if (!_fd_cli_take_id_argument (args, FD_CLI_ID_CUSTOMER, &id, &error))
     goto failed;
 
   /* Look the customer up first, so an unknown ID is an error rather than an empty list. */
   if (!(store = _fd_cli_open_store (cli, &error)) ||
-      !(customer = fd_store_get_customer (store, id, &error)) ||
-      !(entries_found = fd_store_list_history (store, id, (guint) limit, &error)))
+      !(customer = fd_store_get_customer (store, id, &error)))
     goto failed;
+
+  /* Keyset pages until the limit or the end: a search may return short pages. */
+  while (!cursor.end && entries_found->len < limit)
+    {
+      g_autoptr(GPtrArray) page = NULL;
+
+      page = fd_store_list_history_page (store, id, &filter, &cursor,
+                                         MIN ((guint) limit - entries_found->len, FD_CLI_PAGE_SIZE), &error);
+      if (page == NULL)
+        goto failed;
+      for (guint i = 0; i < page->len; i++)
+        g_ptr_array_add (entries_found, g_object_ref (page->pdata[i]));
+    }
 
   if (json)
     {
@@ -705,6 +847,201 @@ failed:
   return _fd_cli_fail (error);
 }
 
+/* Sets @field of @fields to the duplicate's value. Field names are the JSON keys. */
+static gboolean
+take_field (FdCustomer  *fields,
+            FdCustomer  *duplicate,
+            const char  *field,
+            GError     **error)
+{
+  if (g_str_equal (field, "kind"))
+    fd_customer_set_kind (fields, fd_customer_get_kind (duplicate));
+  else if (g_str_equal (field, "given_name"))
+    fd_customer_set_given_name (fields, fd_customer_get_given_name (duplicate));
+  else if (g_str_equal (field, "family_name"))
+    fd_customer_set_family_name (fields, fd_customer_get_family_name (duplicate));
+  else if (g_str_equal (field, "email"))
+    fd_customer_set_email (fields, fd_customer_get_email (duplicate));
+  else if (g_str_equal (field, "phone"))
+    fd_customer_set_phone (fields, fd_customer_get_phone (duplicate));
+  else if (g_str_equal (field, "address"))
+    fd_customer_set_address (fields, fd_customer_get_address (duplicate));
+  else if (g_str_equal (field, "language"))
+    fd_customer_set_language (fields, fd_customer_get_language (duplicate));
+  else if (g_str_equal (field, "channel"))
+    fd_customer_set_channel (fields, fd_customer_get_channel (duplicate));
+  else if (g_str_equal (field, "birth_year"))
+    fd_customer_set_birth_year (fields, fd_customer_get_birth_year (duplicate));
+  else if (g_str_equal (field, "notes"))
+    fd_customer_set_notes (fields, fd_customer_get_notes (duplicate));
+  else
+    {
+      g_autofree char *shown = g_utf8_make_valid (field, -1);
+
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: %s is what the user typed; keep the field names as they are */
+                   _("Invalid value “%s” for --take: expected kind, given_name, family_name, email, "
+                     "phone, address, language, channel, birth_year or notes, optionally followed "
+                     "by =duplicate."), shown);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+customer_merge (FdCli  *cli,
+                char  **args)
+{
+  g_autoptr(FdCustomer) survivor = NULL;
+  g_autoptr(FdCustomer) duplicate = NULL;
+  g_autoptr(FdCustomer) fields = NULL;
+  g_autoptr(FdCustomer) merged = NULL;
+  g_autoptr(FdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) takes = NULL;
+  g_autofree char *survivor_name = NULL;
+  g_autofree char *duplicate_name = NULL;
+  gboolean help_shown = FALSE;
+  gboolean json = FALSE;
+  gint64 survivor_id = 0, duplicate_id = 0, merge_id = 0;
+  const GOptionEntry entries[] = {
+    { "take", 0, 0, G_OPTION_ARG_STRING_ARRAY, &takes,
+      N_("Keep the duplicate’s value of this field (kind, given_name, family_name, email, phone, "
+         "address, language, channel, birth_year, notes); repeat for more fields"), N_("FIELD=duplicate") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the merge and the surviving record as JSON"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!_fd_cli_parse_options (cli, &args, "customer merge", N_("SURVIVOR DUPLICATE"),
+                              N_("Merges a duplicate customer into another: every visit, claim, "
+                                 "follow-up, service and change moves to the survivor, which keeps "
+                                 "its own values unless --take says otherwise, and the duplicate is "
+                                 "archived. “customer unmerge” undoes it."),
+                              entries, &help_shown, &error))
+    goto failed;
+  if (help_shown)
+    return FD_CLI_EXIT_OK;
+  if (args[1] == NULL || args[2] == NULL)
+    {
+      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("Missing customer IDs: the surviving customer, then the duplicate."));
+      goto failed;
+    }
+  if (!_fd_cli_parse_id_of (args[1], FD_CLI_ID_CUSTOMER, &survivor_id, &error) ||
+      !_fd_cli_parse_id_of (args[2], FD_CLI_ID_CUSTOMER, &duplicate_id, &error) ||
+      !_fd_cli_no_extra_arguments (args, 3, &error))
+    goto failed;
+
+  if (!(store = _fd_cli_open_store (cli, &error)) ||
+      !(survivor = fd_store_get_customer (store, survivor_id, &error)) ||
+      !(duplicate = fd_store_get_customer (store, duplicate_id, &error)))
+    goto failed;
+
+  fields = fd_customer_copy (survivor);
+  for (guint i = 0; takes != NULL && takes[i] != NULL; i++)
+    {
+      g_autofree char *field = g_strdup (takes[i]);
+      char *equals = strchr (field, '=');
+
+      if (equals != NULL)
+        {
+          if (g_strcmp0 (equals + 1, "survivor") == 0)
+            continue;
+          if (g_strcmp0 (equals + 1, "duplicate") != 0)
+            {
+              /* Make take_field () report the whole text. */
+              if (!take_field (fields, duplicate, takes[i], &error))
+                goto failed;
+            }
+          *equals = '\0';
+        }
+      if (!take_field (fields, duplicate, field, &error))
+        goto failed;
+    }
+
+  if (!fd_store_merge_customers (store, survivor_id, duplicate_id, fields, &merge_id, &error) ||
+      !(merged = fd_store_get_customer (store, survivor_id, &error)))
+    goto failed;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "merge_id");
+      json_builder_add_int_value (builder, merge_id);
+      json_builder_set_member_name (builder, "duplicate_id");
+      json_builder_add_int_value (builder, duplicate_id);
+      json_builder_set_member_name (builder, "survivor");
+      _fd_cli_add_customer_json (builder, merged);
+      json_builder_end_object (builder);
+      _fd_cli_print_json_builder (builder);
+    }
+  else
+    {
+      g_autofree char *merge_text = g_strdup_printf ("%" G_GINT64_FORMAT, merge_id);
+
+      survivor_name = _fd_cli_format_customer (store, survivor_id);
+      duplicate_name = _fd_cli_format_customer (store, duplicate_id);
+      /* Translators: %1$s and %2$s are customers, as “Ana Jansen (ID 12)”; %3$s the merge's number */
+      _fd_cli_print (_("Merged %1$s into %2$s (merge %3$s; “customer unmerge %3$s” undoes it).\n"),
+                     duplicate_name, survivor_name, merge_text);
+    }
+
+  return FD_CLI_EXIT_OK;
+
+failed:
+  return _fd_cli_fail (error);
+}
+
+static int
+customer_unmerge (FdCli  *cli,
+                  char  **args)
+{
+  g_autoptr(FdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_text = NULL;
+  gboolean help_shown = FALSE;
+  gint64 merge_id = 0;
+
+  if (!_fd_cli_parse_options (cli, &args, "customer unmerge", N_("MERGE_ID"),
+                              N_("Undoes a merge of two customers: the duplicate’s rows move back, "
+                                 "the survivor gets its values back and the duplicate is restored."),
+                              NULL, &help_shown, &error))
+    goto failed;
+  if (help_shown)
+    return FD_CLI_EXIT_OK;
+  if (args[1] == NULL)
+    {
+      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("Missing merge ID."));
+      goto failed;
+    }
+  if (!g_ascii_string_to_signed (args[1], 10, 1, G_MAXINT64, &merge_id, NULL))
+    {
+      g_autofree char *shown = g_utf8_make_valid (args[1], -1);
+
+      g_set_error (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: %s is what the user typed */
+                   _("“%s” is not a merge ID: expected a positive whole number."), shown);
+      goto failed;
+    }
+  if (!_fd_cli_no_extra_arguments (args, 2, &error))
+    goto failed;
+
+  if (!(store = _fd_cli_open_store (cli, &error)) ||
+      !fd_store_undo_merge (store, merge_id, &error))
+    goto failed;
+
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, merge_id);
+  /* Translators: %s is the number of a merge of two customers */
+  _fd_cli_print (_("Undid merge %s.\n"), id_text);
+
+  return FD_CLI_EXIT_OK;
+
+failed:
+  return _fd_cli_fail (error);
+}
+
 int
 _fd_cli_customer (FdCli  *cli,
                   char  **args)
@@ -713,9 +1050,11 @@ _fd_cli_customer (FdCli  *cli,
     { "add", customer_add },
     { "archive", customer_archive },
     { "history", customer_history },
+    { "merge", customer_merge },
     { "restore", customer_restore },
     { "search", customer_search },
     { "show", customer_show },
+    { "unmerge", customer_unmerge },
     { "update", customer_update },
   };
 
@@ -725,9 +1064,12 @@ _fd_cli_customer (FdCli  *cli,
                              "  frontdesk-cli customer update ID [OPTION…]\n"
                              "  frontdesk-cli customer show ID [--json]\n"
                              "  frontdesk-cli customer search QUERY… [--limit N] [--json]\n"
-                             "  frontdesk-cli customer history ID [--limit N] [--json]\n"
+                             "  frontdesk-cli customer history ID [--kind KIND…] [--from DATE] [--to DATE]\n"
+                             "                                    [--search TEXT] [--limit N] [--json]\n"
                              "  frontdesk-cli customer archive ID\n"
                              "  frontdesk-cli customer restore ID\n"
+                             "  frontdesk-cli customer merge SURVIVOR DUPLICATE [--take FIELD=duplicate…] [--json]\n"
+                             "  frontdesk-cli customer unmerge MERGE_ID\n"
                              "\n"
                              "Run “frontdesk-cli customer COMMAND --help” for the options of a "
                              "command.\n"),

@@ -463,7 +463,8 @@ set_archived (FdStore     *self,
 
 /* Inside the caller's transaction (a merge and its undo): writes @fields over customer
  * @id's stored columns and its update time, keeping its search words in step when it is
- * active. Records no event; @changed receives the changed fields' names, or NULL. */
+ * active; when no field differs nothing is written. Records no event; @changed receives
+ * the changed fields' names, or NULL. */
 gboolean
 _fd_store_write_customer (FdStore     *self,
                           gint64       id,
@@ -480,10 +481,15 @@ _fd_store_write_customer (FdStore     *self,
   sqlite3_stmt *stmt;
   gboolean active;
 
+  if (changed != NULL)
+    *changed = NULL;
   if (!(before = fd_store_get_customer (self, id, error)))
     return FALSE;
 
-  names = changed_fields (before, fields);
+  /* Nothing to write: the record and its update time stay as they are. */
+  if (!(names = changed_fields (before, fields)))
+    return TRUE;
+
   active = fd_customer_get_archived_at (before) == 0;
   compute_keys (before, &old_keys);
   compute_keys (fields, &keys);

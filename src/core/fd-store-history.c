@@ -38,7 +38,7 @@ static const char history_sql[] =
   "         outcome AS t4, NULL AS t5, rating_solved AS i1, rating_staff AS i2"
   "    FROM visits WHERE customer_id = ?1 AND (?2 & 1) <> 0 AND arrived_at BETWEEN ?3 AND ?4"
   "  UNION ALL"
-  "  SELECT 1, id, received_at, kind, reference, status, category, NULL, NULL, NULL"
+  "  SELECT 1, id, received_at, kind, reference, status, category, summary, NULL, NULL"
   "    FROM claims WHERE customer_id = ?1 AND (?2 & 2) <> 0 AND received_at BETWEEN ?3 AND ?4"
   "  UNION ALL"
   "  SELECT 2, m.id, m.at, m.direction, m.channel, m.subject, m.body, c.reference, NULL, NULL"
@@ -197,6 +197,7 @@ claim_entry (sqlite3_stmt *stmt)
 {
   FdClaimKind kind = FD_CLAIM_KIND_COMPLAINT;
   FdClaimStatus status = FD_CLAIM_STATUS_NEW;
+  const char *summary = fd_column_text (stmt, 7);
   g_autofree char *title = NULL;
   g_autofree char *detail = NULL;
 
@@ -207,6 +208,14 @@ claim_entry (sqlite3_stmt *stmt)
   /* Translators: a claim's status and category, e.g. “In progress, Slow response” */
   detail = g_strdup_printf (_("%1$s, %2$s"), fd_claim_status_to_label (status),
                             fd_claim_category_to_label (fd_column_text (stmt, 6)));
+  /* Its summary too, as a message's subject follows its claim's reference. */
+  if (summary != NULL && *summary != '\0')
+    {
+      char *with_summary = g_strdup_printf ("%s · %s", detail, summary);
+
+      g_free (detail);
+      detail = with_summary;
+    }
 
   return fd_history_entry_new ("claim", sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
                                title, detail);

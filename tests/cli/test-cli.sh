@@ -1809,6 +1809,152 @@ PYEOF
   expect_one_line_error "demo --visits -3"
   ;;
 
+customer-merge)
+  db="$tmp/merge.db"
+
+  # dump_kept: the database as SQL text, without the merges' own records, the reports'
+  # caches and the planner's statistics, which a merge and its undo leave behind.
+  dump_kept () {
+    "$PY" - "$db" <<'PYEOF'
+import sqlite3, sys
+con = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+for line in con.iterdump():
+    if "customer_merges" not in line and "report_" not in line and "sqlite_stat" not in line:
+        print(line)
+PYEOF
+  }
+
+  history_keys='["kind", "at", "id", "title", "detail"]'
+  due=$(date -u -d '+3 days' +%Y-%m-%dT10:00:00Z)
+  renewal=$(date -u -d '+60 days' +%Y-%m-%dT09:00:00Z)
+  today=$(date +%F)
+
+  for command in "customer merge" "customer unmerge" "customer history"; do
+    # shellcheck disable=SC2086
+    run 0 $command --help
+    grep -q -- "--db" <<<"$out" || fail "$command --help lacks --db: $out"
+  done
+  run 0 customer history --help
+  for option in --kind --from --to --search; do
+    grep -q -- "$option" <<<"$out" || fail "customer history --help lacks $option: $out"
+  done
+  run 0 customer merge --help
+  grep -q -- "--take" <<<"$out" || fail "customer merge --help lacks --take: $out"
+
+  run 0 --db "$db" init
+  run 0 --db "$db" branch add --name "Utrecht" --country nl --address "Oudegracht 1" --json
+  run 0 --db "$db" desk add --name "Desk 1" --json
+  d1=$(json 'j["id"]')
+  run 0 --db "$db" customer add --given Ana --family Jansen --email ana@example.nl --json
+  c1=$(json 'j["id"]')
+  run 0 --db "$db" customer add --given Anna --family Janssen --phone "+31 30 123 4567" --birth-year 1970 --json
+  c2=$(json 'j["id"]')
+
+  # The duplicate has every kind of history: a finished visit, a claim with a letter, a
+  # follow-up, a renewable service and a change to the record.
+  run 0 --db "$db" visit checkin --customer "$c2" --purpose information --json
+  v1=$(json 'j["id"]')
+  run 0 --db "$db" queue call --desk "$d1" --json
+  run 0 --db "$db" visit finish "$v1" --technique empathy --outcome resolved \
+      --rating-solved 5 --rating-staff 4 --json
+  run 0 --db "$db" claim open --customer "$c2" --kind complaint --channel letter \
+      --category slow_response --summary "No answer about the meter" --json
+  ref=$(json 'j["reference"]')
+  printf 'The meter reading is wrong.\n' >"$tmp/letter.txt"
+  run 0 --db "$db" claim reply "$ref" --direction in --channel letter --body-file "$tmp/letter.txt" --json
+  run 0 --db "$db" followup add --customer "$c2" --kind call_back --due "$due" --note "Ring back" --json
+  run 0 --db "$db" service add --customer "$c2" --name "Boiler service" --rrule FREQ=YEARLY \
+      --next "$renewal" --lead-days 14 --json
+  run 0 --db "$db" customer update "$c2" --notes "Prefers mornings" --json
+
+  # history: the contract's keys, times as they always were, newest first.
+  run 0 --db "$db" customer history "$c2" --json
+  assert_json "all(sorted(e) == sorted($history_keys) for e in j)"
+  assert_json 'all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", e["at"]) for e in j)'
+  assert_json '[e["at"] for e in j] == sorted((e["at"] for e in j), reverse=True)'
+  assert_json '{e["kind"] for e in j} == {"visit", "claim", "correspondence", "follow_up", "renewal", "change"}'
+  assert_json 'any(e["kind"] == "visit" and "Empathy" in e["detail"] and "5/5" in e["detail"] for e in j)'
+  assert_json 'any(e["kind"] == "claim" and e["detail"].startswith("New") for e in j)'
+  dup_history=$(json '[[e["kind"], e["id"]] for e in j if not (e["kind"] == "change" and e["title"] == "Record created")]')
+
+  # Filters: kinds, days, words.
+  run 0 --db "$db" customer history "$c2" --kind visit --json
+  assert_json 'len(j) == 1 and j[0]["kind"] == "visit"'
+  run 0 --db "$db" customer history "$c2" --kind claim,correspondence --kind renewal --json
+  assert_json 'sorted(e["kind"] for e in j) == ["claim", "correspondence", "renewal"]'
+  run 0 --db "$db" customer history "$c2" --from "$today" --to "$today" --kind visit,claim --json
+  assert_json 'len(j) == 2'
+  run 0 --db "$db" customer history "$c2" --to 2000-01-01 --json
+  assert_json 'j == []'
+  run 0 --db "$db" customer history "$c2" --search "METER" --json
+  assert_json 'sorted(e["kind"] for e in j) == ["claim", "correspondence"]'
+  run 0 --db "$db" customer history "$c2" --limit 2 --json
+  assert_json 'len(j) == 2'
+  run 1 --db "$db" customer history "$c2" --kind nonsense
+  expect_one_line_error "--kind nonsense"
+  run 1 --db "$db" customer history "$c2" --from 2026-02-30
+  expect_one_line_error "--from 2026-02-30"
+  run 1 --db "$db" customer history "$c2" --from 2026-03-02 --to 2026-03-01
+  expect_one_line_error "--from after --to"
+
+  # show --json: the summary.
+  run 0 --db "$db" customer show "$c2" --json
+  assert_json 'sorted(j["summary"]) == sorted(["customer_since", "visits_last_12_months", "claims_last_12_months",
+               "open_claims", "open_followups", "rated_visits", "avg_rating_solved", "avg_rating_staff",
+               "channel", "language", "age_group"])'
+  assert_json 'j["summary"]["visits_last_12_months"] == 1 and j["summary"]["claims_last_12_months"] == 1'
+  assert_json 'j["summary"]["open_claims"] == 1 and j["summary"]["avg_rating_solved"] == 5'
+  assert_json 'j["summary"]["age_group"] in ("45_54", "55_64")'
+
+  # Refusals change nothing.
+  before=$(dump_kept)
+  run 1 --db "$db" customer merge "$c1" "$c1"
+  expect_one_line_error "merge with itself"
+  run 1 --db "$db" customer merge "$c1" 424242
+  expect_one_line_error "merge an unknown customer"
+  run 1 --db "$db" customer merge "$c1" "$c2" --take shoe_size
+  expect_one_line_error "--take shoe_size"
+  grep -q "shoe_size" <<<"$err" || fail "the message does not name the field: $err"
+  run 1 --db "$db" customer merge "$c1"
+  expect_one_line_error "merge without a duplicate"
+  run 1 --db "$db" customer unmerge 1
+  expect_one_line_error "unmerge unknown"
+  [ "$before" = "$(dump_kept)" ] || fail "a refused merge changed the database"
+
+  # The merge: the survivor keeps its name and e-mail and takes the duplicate's phone.
+  run 0 --db "$db" customer merge "$c1" "$c2" --take phone=duplicate --take email=survivor --json
+  assert_json 'sorted(j) == ["duplicate_id", "merge_id", "survivor"]'
+  assert_json "j['survivor']['id'] == $c1 and j['duplicate_id'] == $c2"
+  assert_json 'j["survivor"]["phone"] == "+31 30 123 4567" and j["survivor"]["email"] == "ana@example.nl"'
+  assert_json 'j["survivor"]["given_name"] == "Ana" and j["survivor"]["birth_year"] is None'
+  m1=$(json 'j["merge_id"]')
+  run 0 --db "$db" customer history "$c1" --limit 1000 --json
+  assert_json "all(list(k) in [[e['kind'], e['id']] for e in j] for k in $dup_history)"
+  assert_json 'any(e["title"] == "Duplicate record merged in" and "Anna Janssen" in e["detail"] for e in j)'
+  run 0 --db "$db" customer show "$c2" --json
+  assert_json 'j["archived_at"] is not None'
+  run 0 --db "$db" customer history "$c2" --json
+  assert_json 'any(e["title"] == "Merged into another record" for e in j)'
+  run 0 --db "$db" customer search janssen --json
+  assert_json 'j == []'
+  run 1 --db "$db" customer merge "$c1" "$c2"
+  expect_one_line_error "merge an archived customer"
+
+  # The undo puts every row back, once.
+  run 0 --db "$db" customer unmerge "$m1"
+  grep -q "$m1" <<<"$out" || fail "unmerge does not name the merge: $out"
+  [ "$before" = "$(dump_kept)" ] || fail "unmerge did not restore the database exactly"
+  run 1 --db "$db" customer unmerge "$m1"
+  expect_one_line_error "unmerge twice"
+  run 1 --db "$db" customer unmerge abc
+  expect_one_line_error "unmerge abc"
+
+  # The human form says who went where and how to undo it.
+  run 0 --db "$db" customer merge "$c1" "$c2"
+  grep -q "Anna Janssen" <<<"$out" || fail "merge does not name the duplicate: $out"
+  grep -q "unmerge" <<<"$out" || fail "merge does not say how to undo it: $out"
+  ;;
+
 *)
   fail "unknown test case"
   ;;
