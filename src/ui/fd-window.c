@@ -13,6 +13,7 @@
 #include "fd-new-claim-dialog.h"
 #include "fd-new-followup-dialog.h"
 #include "fd-reception-view.h"
+#include "fd-reports-view.h"
 #include "fd-window.h"
 
 struct _FdWindow
@@ -28,6 +29,7 @@ struct _FdWindow
   FdCustomersView      *customers_view;
   FdClaimsView         *claims_view;
   FdFollowupsView      *followups_view;
+  FdReportsView        *reports_view;
   AdwViewStackPage     *followups_stack_page;
 
   /* Owned */
@@ -566,6 +568,7 @@ fd_window_set_property (GObject      *object,
       fd_reception_view_set_store (self->reception_view, self->store);
       fd_claims_view_set_store (self->claims_view, self->store);
       fd_followups_view_set_store (self->followups_view, self->store);
+      fd_reports_view_set_store (self->reports_view, self->store);
       update_actions (self);
       break;
 
@@ -599,6 +602,7 @@ fd_window_class_init (FdWindowClass *klass)
   g_type_ensure (FD_TYPE_RECEPTION_VIEW);
   g_type_ensure (FD_TYPE_CLAIMS_VIEW);
   g_type_ensure (FD_TYPE_FOLLOWUPS_VIEW);
+  g_type_ensure (FD_TYPE_REPORTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FdWindow, toast_overlay);
@@ -610,6 +614,7 @@ fd_window_class_init (FdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdWindow, claims_view);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, followups_view);
   gtk_widget_class_bind_template_child (widget_class, FdWindow, followups_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, FdWindow, reports_view);
   gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
