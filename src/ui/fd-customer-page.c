@@ -8,11 +8,12 @@
 
 #include "fd-error.h"
 #include "fd-customer-page.h"
+#include "fd-customer-history.h"
 #include "fd-customer-services.h"
+#include "fd-merge-dialog.h"
 
 #define DUPLICATES_DELAY_MS 300
 #define DUPLICATES_LIMIT    5
-#define HISTORY_LIMIT       50
 
 struct _FdCustomerPage
 {
@@ -49,10 +50,7 @@ struct _FdCustomerPage
   GtkTextView         *notes_view;
   GtkLabel            *notes_error;
   FdCustomerServices  *services;
-  AdwPreferencesGroup *history_group;
-  GtkListBox          *history_list;
-  GtkWidget           *new_claim_button;
-  GtkWidget           *new_followup_button;
+  FdCustomerHistory   *history;
 
   /* Owned */
   FdStore             *store;
@@ -113,6 +111,8 @@ update_actions (FdCustomerPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.save",
                                  editing && (self->modified || fd_customer_get_id (self->customer) <= 0));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.archive", stored);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customer.merge",
+                                 stored && fd_customer_get_archived_at (self->customer) == 0);
 }
 
 static gboolean
@@ -468,103 +468,6 @@ find_duplicates_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static char *
-format_time (gint64 unix_time)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return NULL;
-
-  local = g_date_time_to_local (utc);
-
-  /* Translators: date and time of a history entry, in g_date_time_format() syntax,
-   * e.g. "3 March 2024, 14:05" */
-  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
-}
-
-/* Each kind of history entry gets its own icon, so the timeline reads at a glance. */
-static const char *
-history_icon (const char *kind)
-{
-  if (g_strcmp0 (kind, "visit") == 0)          return "avatar-default-symbolic";
-  if (g_strcmp0 (kind, "claim") == 0)          return "mail-unread-symbolic";
-  if (g_strcmp0 (kind, "correspondence") == 0) return "mail-send-symbolic";
-  if (g_strcmp0 (kind, "follow_up") == 0)      return "alarm-symbolic";
-  if (g_strcmp0 (kind, "renewal") == 0)        return "view-refresh-symbolic";
-  return "document-edit-symbolic";
-}
-
-static void
-load_history (FdCustomerPage *self)
-{
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clear_list_box (self->history_list);
-
-  if (self->store == NULL || self->customer == NULL || fd_customer_get_id (self->customer) <= 0)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->history_group), FALSE);
-      return;
-    }
-
-  entries = fd_store_list_history (self->store, fd_customer_get_id (self->customer),
-                                   HISTORY_LIMIT, &error);
-  if (entries == NULL)
-    {
-      g_warning ("Could not read history: %s", error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->history_group), FALSE);
-      return;
-    }
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      FdHistoryEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *when = format_time (fd_history_entry_get_at (entry));
-      const char *detail = fd_history_entry_get_detail (entry);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fd_history_entry_get_title (entry));
-
-      if (!is_blank (detail) && when != NULL)
-        {
-          /* Translators: subtitle of a history entry: %1$s is the date, %2$s what changed */
-          g_autofree char *subtitle = g_strdup_printf (C_("history", "%1$s — %2$s"), when, detail);
-
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        }
-      else if (when != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
-      else if (!is_blank (detail))
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
-
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name (history_icon (fd_history_entry_get_kind (entry))));
-
-      /* A claim opens on the Claims page. */
-      if (g_strcmp0 (fd_history_entry_get_kind (entry), "claim") == 0)
-        {
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-claim");
-          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
-                                                  g_variant_new_int64 (fd_history_entry_get_id (entry)));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-        }
-
-      gtk_list_box_append (self->history_list, row);
-    }
-
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->new_claim_button),
-                                          g_variant_new ("(xx)", fd_customer_get_id (self->customer), (gint64) 0));
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->new_followup_button),
-                                          g_variant_new ("(xxx)", fd_customer_get_id (self->customer),
-                                                         (gint64) 0, (gint64) 0));
-  /* A customer with no history yet can still get a claim. */
-  gtk_widget_set_visible (GTK_WIDGET (self->history_group), TRUE);
-}
-
 static void
 fill_fields (FdCustomerPage *self)
 {
@@ -752,6 +655,50 @@ archive_after_leave_cb (FdCustomerPage *self,
 }
 
 static void
+on_merge_dialog_merged_cb (FdMergeDialog  *dialog,
+                           gint64          merge_id,
+                           FdCustomerPage *self)
+{
+  g_autoptr(FdCustomer) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 survivor_id;
+
+  if (self->customer == NULL)
+    return;
+
+  survivor_id = fd_customer_get_id (self->customer);
+  if ((merged = fd_store_get_customer (self->store, survivor_id, &error)) != NULL)
+    fd_customer_page_load (self, merged);
+  /* The window keeps the merge, so it can be undone until the window closes. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.customers-merged", "(xx)", merge_id, survivor_id);
+}
+
+static void
+merge_after_leave_cb (FdCustomerPage *self,
+                      gboolean        proceed,
+                      gpointer        user_data)
+{
+  FdMergeDialog *dialog;
+  GtkRoot *root;
+
+  if (!proceed || self->customer == NULL || fd_customer_get_id (self->customer) <= 0)
+    return;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = fd_merge_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->customer);
+  g_signal_connect_object (dialog, "merged", G_CALLBACK (on_merge_dialog_merged_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  fd_customer_page_confirm_leave (FD_CUSTOMER_PAGE (widget), merge_after_leave_cb, NULL);
+}
+
+static void
 archive_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -879,6 +826,7 @@ fd_customer_page_class_init (FdCustomerPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (FD_TYPE_CUSTOMER_HISTORY);
   g_type_ensure (FD_TYPE_CUSTOMER_SERVICES);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-customer-page.ui");
@@ -912,16 +860,14 @@ fd_customer_page_class_init (FdCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, notes_error);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, services);
-  gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, history_group);
-  gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, history_list);
-  gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, new_claim_button);
-  gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, new_followup_button);
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, history);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_identity_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_duplicates_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "customer.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "customer.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "customer.merge", NULL, merge_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "customer.save", NULL);
 }
@@ -933,7 +879,6 @@ fd_customer_page_init (FdCustomerPage *self)
   g_autoptr(GtkStringList) language_labels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) channel_labels = gtk_string_list_new (NULL);
   const char * const *languages = fd_languages ();
-  GtkWidget *history_placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -951,13 +896,6 @@ fd_customer_page_init (FdCustomerPage *self)
   fill_combo (self->kind_row, kind_labels);
   fill_combo (self->language_row, language_labels);
   fill_combo (self->channel_row, channel_labels);
-
-  history_placeholder = gtk_label_new (_("No visits, claims or changes yet."));
-  gtk_label_set_wrap (GTK_LABEL (history_placeholder), TRUE);
-  gtk_widget_set_margin_top (history_placeholder, 18);
-  gtk_widget_set_margin_bottom (history_placeholder, 18);
-  gtk_widget_add_css_class (history_placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->history_list, history_placeholder);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->address_view), "changed",
                            G_CALLBACK (on_buffer_changed_cb), self, 0);
@@ -1024,7 +962,8 @@ fd_customer_page_load (FdCustomerPage *self,
   clear_errors (self);
   show_duplicates (self, NULL);
   fill_fields (self);
-  load_history (self);
+  fd_customer_history_set_customer_id (self->history, MAX (fd_customer_get_id (self->customer), 0));
+  fd_customer_history_reload (self->history);
   fd_customer_services_set_customer_id (self->services, fd_customer_get_id (self->customer));
   update_title (self);
   set_modified (self, FALSE);
@@ -1053,7 +992,7 @@ fd_customer_page_clear (FdCustomerPage *self)
 
   g_clear_object (&self->customer);
   show_duplicates (self, NULL);
-  clear_list_box (self->history_list);
+  fd_customer_history_set_customer_id (self->history, 0);
   fd_customer_services_set_customer_id (self->services, 0);
   set_modified (self, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "empty");

@@ -34,6 +34,7 @@ struct _FdWindow
 
   /* Owned */
   FdStore              *store;
+  GArray               *merges;   /* MergeRecord: what Undo may still reverse */
 
   guint                 close_confirmed : 1;
   guint                 corrupt : 1;
@@ -46,6 +47,14 @@ enum {
 };
 
 G_DEFINE_FINAL_TYPE (FdWindow, fd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* A merge of customers made in this window: its Undo works until the window closes
+ * (closing does not undo it). */
+typedef struct
+{
+  gint64 merge_id;
+  gint64 survivor_id;
+} MergeRecord;
 
 static GParamSpec *properties[N_PROPS];
 
@@ -124,6 +133,7 @@ update_actions (FdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-customer", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-merge", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-customer", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-claim-for", writable);
@@ -510,6 +520,59 @@ restore_customer_action (GtkWidget  *widget,
 }
 
 static void
+customers_merged_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  FdWindow *self = FD_WINDOW (widget);
+  MergeRecord record = { 0, 0 };
+  AdwToast *toast;
+
+  g_variant_get (param, "(xx)", &record.merge_id, &record.survivor_id);
+  g_array_append_val (self->merges, record);
+
+  toast = adw_toast_new (_("Customers merged"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-merge");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (record.merge_id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  fd_window_add_toast (self, toast);
+}
+
+static void
+undo_merge_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  FdWindow *self = FD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 merge_id = g_variant_get_int64 (param);
+  gint64 survivor_id = 0;
+  guint i;
+
+  if (self->store == NULL)
+    return;
+
+  /* Only this window's own merges. */
+  for (i = 0; i < self->merges->len; i++)
+    if (g_array_index (self->merges, MergeRecord, i).merge_id == merge_id)
+      break;
+  if (i == self->merges->len)
+    return;
+  survivor_id = g_array_index (self->merges, MergeRecord, i).survivor_id;
+
+  if (!fd_store_undo_merge (self->store, merge_id, &error))
+    {
+      fd_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  g_array_remove_index (self->merges, i);
+
+  fd_window_add_toast (self, adw_toast_new (_("Merge undone")));
+  fd_customers_view_open_customer (self->customers_view, survivor_id);
+}
+
+static void
 fd_window_constructed (GObject *object)
 {
   FdWindow *self = (FdWindow *)object;
@@ -526,6 +589,7 @@ fd_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_WINDOW);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->merges, g_array_unref);
 
   G_OBJECT_CLASS (fd_window_parent_class)->dispose (object);
 }
@@ -620,6 +684,8 @@ fd_window_class_init (FdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.restore-customer", "x", restore_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.customers-merged", "(xx)", customers_merged_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-merge", "x", undo_merge_action);
   gtk_widget_class_install_action (widget_class, "win.open-customer", "x", open_customer_action);
   gtk_widget_class_install_action (widget_class, "win.open-board", NULL, open_board_action);
   gtk_widget_class_install_action (widget_class, "win.new-claim", NULL, new_claim_action);
@@ -638,6 +704,7 @@ static void
 fd_window_init (FdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->merges = g_array_new (FALSE, FALSE, sizeof (MergeRecord));
 
   g_object_bind_property (self->search_button, "active",
                           self->customers_view, "search-mode",

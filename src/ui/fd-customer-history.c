@@ -1,0 +1,535 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "fd-customer-history"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fd-customer-history.h"
+
+#define PAGE_SIZE 30
+
+struct _FdCustomerHistory
+{
+  AdwBin               parent_instance;
+
+  /* Template children */
+  AdwPreferencesGroup *summary_group;
+  GtkFlowBox          *summary_box;
+  AdwPreferencesGroup *history_group;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *kind_dropdown;
+  GtkDropDown         *period_dropdown;
+  GtkListBox          *history_list;
+  GtkLabel            *placeholder;
+  GtkWidget           *more_button;
+  GtkWidget           *new_claim_button;
+  GtkWidget           *new_followup_button;
+
+  /* Owned */
+  FdStore             *store;
+  GSignalGroup        *store_signals;
+  FdHistoryCursor      cursor;
+  gint64               customer_id;
+  guint                reload_source;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CUSTOMER_ID,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (FdCustomerHistory, fd_customer_history, ADW_TYPE_BIN)
+
+static GParamSpec *properties[N_PROPS];
+
+/* The kind filter's choices after "All Kinds", in order. */
+static const FdHistoryKinds kind_choices[] = {
+  FD_HISTORY_VISITS,
+  FD_HISTORY_CLAIMS,
+  FD_HISTORY_CORRESPONDENCE,
+  FD_HISTORY_FOLLOW_UPS,
+  FD_HISTORY_RENEWALS,
+  FD_HISTORY_CHANGES,
+};
+
+/* The period filter's choices: days back from today, 0 for any time. */
+static const int period_days[] = { 0, 7, 30, 365 };
+
+static char *
+format_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_time);
+
+  if (local == NULL)
+    return NULL;
+  /* Translators: date and time of a history entry, in g_date_time_format() syntax,
+   * e.g. "3 March 2024, 14:05" */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
+static char *
+format_day (gint64 unix_time)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_time);
+
+  if (local == NULL)
+    return g_strdup ("");
+  /* Translators: the day a customer became one, in g_date_time_format() syntax, e.g. "14 March 2021" */
+  return g_date_time_format (local, _("%-d %B %Y"));
+}
+
+/* Each kind of history entry gets its own icon, so the timeline reads at a glance. */
+static const char *
+history_icon (const char *kind)
+{
+  if (g_strcmp0 (kind, "visit") == 0)          return "avatar-default-symbolic";
+  if (g_strcmp0 (kind, "claim") == 0)          return "mail-unread-symbolic";
+  if (g_strcmp0 (kind, "correspondence") == 0) return "mail-send-symbolic";
+  if (g_strcmp0 (kind, "follow_up") == 0)      return "alarm-symbolic";
+  if (g_strcmp0 (kind, "renewal") == 0)        return "view-refresh-symbolic";
+  return "document-edit-symbolic";
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+clear_flow_box (GtkFlowBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_flow_box_remove (box, child);
+}
+
+/* One figure of the summary: its value large, what it is small below. */
+static void
+add_figure (FdCustomerHistory *self,
+            const char        *caption,
+            const char        *value)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *value_label = gtk_label_new (value);
+  GtkWidget *caption_label = gtk_label_new (caption);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_margin_start (value_label, 12);
+  gtk_widget_set_margin_end (value_label, 12);
+  gtk_widget_set_margin_top (value_label, 10);
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (value_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (value_label, "heading");
+  gtk_widget_set_margin_start (caption_label, 12);
+  gtk_widget_set_margin_end (caption_label, 12);
+  gtk_widget_set_margin_bottom (caption_label, 10);
+  gtk_label_set_xalign (GTK_LABEL (caption_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
+  gtk_widget_add_css_class (caption_label, "caption");
+  gtk_widget_add_css_class (caption_label, "dim-label");
+  gtk_box_append (GTK_BOX (box), value_label);
+  gtk_box_append (GTK_BOX (box), caption_label);
+  gtk_widget_set_tooltip_text (box, value);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, caption,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, value, -1);
+  gtk_flow_box_append (self->summary_box, box);
+}
+
+static char *
+format_count (guint n)
+{
+  return g_strdup_printf ("%u", n);
+}
+
+static void
+load_summary (FdCustomerHistory *self)
+{
+  g_autoptr(FdCustomerSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *visits = NULL;
+  g_autofree char *claims = NULL;
+  g_autofree char *open_claims = NULL;
+  g_autofree char *open_followups = NULL;
+  g_autofree char *ratings = NULL;
+  const char *language;
+
+  clear_flow_box (self->summary_box);
+  summary = fd_store_get_customer_summary (self->store, self->customer_id, 0, &error);
+  if (summary == NULL)
+    {
+      g_warning ("Could not read the customer's summary: %s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->summary_group), FALSE);
+      return;
+    }
+
+  since = format_day (summary->customer_since);
+  visits = format_count (summary->visits_last_year);
+  claims = format_count (summary->claims_last_year);
+  open_claims = format_count (summary->open_claims);
+  open_followups = format_count (summary->open_followups);
+  if (summary->rated_visits > 0)
+    /* Translators: average ratings out of 5: problem solved, then staff, e.g. “4.5 / 4.0” */
+    ratings = g_strdup_printf (_("%.1f / %.1f"), summary->avg_rating_solved, summary->avg_rating_staff);
+  else
+    ratings = g_strdup (C_("ratings", "None yet"));
+  language = summary->language ? fd_language_to_label (summary->language) : C_("language", "Not set");
+
+  add_figure (self, _("Customer since"), since);
+  add_figure (self, _("Visits in the last 12 months"), visits);
+  add_figure (self, _("Claims in the last 12 months"), claims);
+  add_figure (self, _("Open claims"), open_claims);
+  add_figure (self, _("Open follow-ups"), open_followups);
+  add_figure (self, _("Average rating: solved / staff"), ratings);
+  add_figure (self, _("Preferred channel"),
+              summary->channel != FD_CHANNEL_NONE ? fd_channel_to_label (summary->channel)
+                                                  : C_("channel", "Not set"));
+  add_figure (self, _("Preferred language"), language);
+  add_figure (self, _("Age group"), fd_age_group_to_label (summary->age_group));
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_group), TRUE);
+}
+
+static FdHistoryFilter
+current_filter (FdCustomerHistory *self)
+{
+  FdHistoryFilter filter = FD_HISTORY_FILTER_INIT;
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint period = gtk_drop_down_get_selected (self->period_dropdown);
+
+  if (kind > 0 && kind <= G_N_ELEMENTS (kind_choices))
+    filter.kinds = kind_choices[kind - 1];
+  if (period > 0 && period < G_N_ELEMENTS (period_days))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) from = g_date_time_add_days (now, -period_days[period]);
+
+      filter.from_day = g_date_time_get_year (from) * 10000 + g_date_time_get_month (from) * 100
+                        + g_date_time_get_day_of_month (from);
+    }
+  filter.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  return filter;
+}
+
+static GtkWidget *
+create_row (FdHistoryEntry *entry)
+{
+  g_autofree char *when = format_time (fd_history_entry_get_at (entry));
+  const char *detail = fd_history_entry_get_detail (entry);
+  const char *kind = fd_history_entry_get_kind (entry);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fd_history_entry_get_title (entry));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+
+  if (detail != NULL && *detail != '\0' && when != NULL)
+    {
+      /* Translators: subtitle of a history entry: %1$s is the date, %2$s what changed */
+      g_autofree char *subtitle = g_strdup_printf (C_("history", "%1$s — %2$s"), when, detail);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  else if (when != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+  else if (detail != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
+
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (history_icon (kind)));
+
+  /* A claim opens on the Claims page. */
+  if (g_strcmp0 (kind, "claim") == 0)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-claim");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                              g_variant_new_int64 (fd_history_entry_get_id (entry)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+    }
+  return row;
+}
+
+static void
+load_page (FdCustomerHistory *self)
+{
+  FdHistoryFilter filter = current_filter (self);
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  page = fd_store_list_history_page (self->store, self->customer_id, &filter, &self->cursor, PAGE_SIZE, &error);
+  if (page == NULL)
+    {
+      g_warning ("Could not read history: %s", error->message);
+      self->cursor.end = TRUE;
+    }
+  for (guint i = 0; page != NULL && i < page->len; i++)
+    gtk_list_box_append (self->history_list, create_row (g_ptr_array_index (page, i)));
+  gtk_widget_set_visible (self->more_button, !self->cursor.end);
+}
+
+static void
+reload_history (FdCustomerHistory *self)
+{
+  FdHistoryFilter filter = current_filter (self);
+  gboolean filtered = filter.kinds != 0 || filter.from_day != 0 || (filter.search && *filter.search);
+
+  clear_list (self->history_list);
+  self->cursor = (FdHistoryCursor) FD_HISTORY_CURSOR_INIT;
+  gtk_label_set_label (self->placeholder, filtered ? _("Nothing matches these filters.")
+                                                   : _("No visits, claims or changes yet."));
+  if (self->store == NULL || self->customer_id <= 0)
+    return;
+  load_page (self);
+}
+
+static void
+update_visibility (FdCustomerHistory *self)
+{
+  gboolean shown = self->store != NULL && self->customer_id > 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_group), shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.more", shown);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->new_claim_button),
+                                          g_variant_new ("(xx)", self->customer_id, (gint64) 0));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->new_followup_button),
+                                          g_variant_new ("(xxx)", self->customer_id, (gint64) 0, (gint64) 0));
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  FdCustomerHistory *self = user_data;
+
+  self->reload_source = 0;
+  fd_customer_history_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A burst of changes reloads once. */
+static void
+on_store_changed_cb (FdCustomerHistory *self)
+{
+  if (self->customer_id > 0 && self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_LOW, reload_idle_cb, self, NULL);
+}
+
+static void
+on_filter_changed_cb (FdCustomerHistory *self)
+{
+  reload_history (self);
+}
+
+static void
+more_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  FdCustomerHistory *self = FD_CUSTOMER_HISTORY (widget);
+  GtkWidget *last = gtk_widget_get_last_child (GTK_WIDGET (self->history_list));
+
+  if (self->store == NULL || self->customer_id <= 0 || self->cursor.end)
+    return;
+  load_page (self);
+  /* Keep the keyboard where the new rows start, not on a button that may hide. */
+  if (last != NULL && gtk_widget_get_next_sibling (last) != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_next_sibling (last));
+}
+
+static void
+fd_customer_history_dispose (GObject *object)
+{
+  FdCustomerHistory *self = FD_CUSTOMER_HISTORY (object);
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_CUSTOMER_HISTORY);
+
+  G_OBJECT_CLASS (fd_customer_history_parent_class)->dispose (object);
+}
+
+static void
+fd_customer_history_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  FdCustomerHistory *self = FD_CUSTOMER_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CUSTOMER_ID:
+      g_value_set_int64 (value, self->customer_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_customer_history_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  FdCustomerHistory *self = FD_CUSTOMER_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      fd_customer_history_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_CUSTOMER_ID:
+      fd_customer_history_set_customer_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_customer_history_class_init (FdCustomerHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fd_customer_history_dispose;
+  object_class->get_property = fd_customer_history_get_property;
+  object_class->set_property = fd_customer_history_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, FD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CUSTOMER_ID] =
+    g_param_spec_int64 ("customer-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/frontdesk/Frontdesk/ui/fd-customer-history.ui");
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, summary_box);
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, history_group);
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, history_list);
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, placeholder);
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, more_button);
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, new_claim_button);
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, new_followup_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "history.more", NULL, more_action);
+}
+
+static void
+fd_customer_history_init (FdCustomerHistory *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) periods = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cursor = (FdHistoryCursor) FD_HISTORY_CURSOR_INIT;
+
+  gtk_string_list_append (kinds, _("All Kinds"));
+  for (guint i = 0; i < G_N_ELEMENTS (kind_choices); i++)
+    gtk_string_list_append (kinds, fd_history_kind_to_label (kind_choices[i]));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+
+  gtk_string_list_append (periods, _("Any Time"));
+  gtk_string_list_append (periods, _("Last 7 Days"));
+  gtk_string_list_append (periods, _("Last 30 Days"));
+  gtk_string_list_append (periods, _("Last 12 Months"));
+  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (periods));
+
+  self->store_signals = g_signal_group_new (FD_TYPE_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "customers-changed", G_CALLBACK (on_store_changed_cb), self);
+  g_signal_group_connect_swapped (self->store_signals, "visits-changed", G_CALLBACK (on_store_changed_cb), self);
+  g_signal_group_connect_swapped (self->store_signals, "claims-changed", G_CALLBACK (on_store_changed_cb), self);
+  g_signal_group_connect_swapped (self->store_signals, "followups-changed", G_CALLBACK (on_store_changed_cb), self);
+
+  update_visibility (self);
+}
+
+FdStore *
+fd_customer_history_get_store (FdCustomerHistory *self)
+{
+  g_return_val_if_fail (FD_IS_CUSTOMER_HISTORY (self), NULL);
+  return self->store;
+}
+
+void
+fd_customer_history_set_store (FdCustomerHistory *self,
+                               FdStore           *store)
+{
+  g_return_if_fail (FD_IS_CUSTOMER_HISTORY (self));
+  g_return_if_fail (store == NULL || FD_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+  g_signal_group_set_target (self->store_signals, store);
+  fd_customer_history_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+gint64
+fd_customer_history_get_customer_id (FdCustomerHistory *self)
+{
+  g_return_val_if_fail (FD_IS_CUSTOMER_HISTORY (self), 0);
+  return self->customer_id;
+}
+
+void
+fd_customer_history_set_customer_id (FdCustomerHistory *self,
+                                     gint64             customer_id)
+{
+  g_return_if_fail (FD_IS_CUSTOMER_HISTORY (self));
+
+  if (self->customer_id == customer_id)
+    return;
+
+  self->customer_id = customer_id;
+  /* Another customer starts without the previous one's filters. */
+  g_signal_handlers_block_by_func (self->search_entry, on_filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->kind_dropdown, on_filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->period_dropdown, on_filter_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_drop_down_set_selected (self->period_dropdown, 0);
+  g_signal_handlers_unblock_by_func (self->search_entry, on_filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->kind_dropdown, on_filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->period_dropdown, on_filter_changed_cb, self);
+  fd_customer_history_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_ID]);
+}
+
+void
+fd_customer_history_reload (FdCustomerHistory *self)
+{
+  g_return_if_fail (FD_IS_CUSTOMER_HISTORY (self));
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  update_visibility (self);
+  if (self->store == NULL || self->customer_id <= 0)
+    {
+      clear_list (self->history_list);
+      clear_flow_box (self->summary_box);
+      return;
+    }
+  load_summary (self);
+  reload_history (self);
+}
