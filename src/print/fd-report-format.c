@@ -222,6 +222,9 @@ format_code (FdReportKind  report,
       if (fd_claim_kind_from_code (code, &kind))
         return g_strdup (fd_claim_kind_to_label (kind));
     }
+  /* Customers who never said, visits with no technique recorded. */
+  if (g_str_equal (code, "unknown") || g_str_equal (code, "none"))
+    return g_strdup (C_("report value", "Unknown"));
   if (g_str_equal (key, "channel"))
     {
       FdChannel channel;

@@ -132,8 +132,8 @@ draw_heading (Printer    *p,
 {
   g_autoptr(PangoLayout) layout = new_layout (p, text, font, PAGE_WIDTH - 2 * MARGIN_X);
 
-  /* A heading is never left alone at the bottom of a page. */
-  ensure_space (p, layout_height (layout) + 60);
+  /* A heading is never left alone at the bottom of a page: a few lines follow it. */
+  ensure_space (p, layout_height (layout) + 90);
   cairo_set_source_rgb (p->cr, 0.11, 0.25, 0.45);
   show (p, layout, MARGIN_X, p->y);
   p->y += layout_height (layout) + gap_after;
@@ -187,7 +187,7 @@ draw_figures (Printer      *p,
         continue;
 
       text = fd_report_format_value (kind, key, value, NULL);
-      number = new_layout (p, text, FONT " Bold 14", cell_w - 10);
+      number = new_layout (p, text, FONT " Bold 13", cell_w - 6);
       label = new_layout (p, fd_report_key_to_label (key), FONT " 7.5", cell_w - 10);
       h = layout_height (number) + 2 + layout_height (label);
 
@@ -246,12 +246,6 @@ draw_text_table (Printer    *p,
   g_autofree double *widths = g_new0 (double, n_cols);
   double total = 0, avail = PAGE_WIDTH - 2 * MARGIN_X, row_h;
 
-  for (guint c = 0; c < n_cols; c++)
-    {
-      g_autoptr(PangoLayout) layout = new_layout (p, header[c], FONT " Bold 7.5", 0);
-
-      widths[c] = MIN (layout_width (layout), 110);
-    }
   for (guint r = 0; r < rows->len; r++)
     {
       GStrv cells = g_ptr_array_index (rows, r);
@@ -263,8 +257,25 @@ draw_text_table (Printer    *p,
           widths[c] = MAX (widths[c], layout_width (layout));
         }
     }
-  for (guint c = 0; c < n_cols; c++)
-    total += widths[c] + 10;
+  /* A column is as wide as its values; its header wraps over lines rather than widen it
+   * past a cap, lowered until the table fits the page. */
+  {
+    g_autofree double *values = g_memdup2 (widths, n_cols * sizeof (double));
+
+    for (double cap = 70; cap >= 30; cap -= 5)
+      {
+        total = 0;
+        for (guint c = 0; c < n_cols; c++)
+          {
+            g_autoptr(PangoLayout) layout = new_layout (p, header[c], FONT " Bold 7.5", 0);
+
+            widths[c] = MAX (values[c], MIN (layout_width (layout), cap));
+            total += widths[c] + 10;
+          }
+        if (total <= avail)
+          break;
+      }
+  }
   for (guint c = 0; c < n_cols; c++)
     widths[c] = (widths[c] + 10) * (total > avail ? avail / total : 1.0);
 

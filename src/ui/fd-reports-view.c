@@ -786,3 +786,11 @@ fd_reports_view_refresh (FdReportsView *self)
   compute_days (self);
   run_all (self);
 }
+
+void
+fd_reports_view_focus (FdReportsView *self)
+{
+  g_return_if_fail (FD_IS_REPORTS_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->range_dropdown));
+}

@@ -36,6 +36,8 @@ void             fd_reports_view_set_range   (FdReportsView  *self,
                                               FdReportsRange  range);
 /* Runs every report again (F5); also what showing the page does after changes. */
 void             fd_reports_view_refresh     (FdReportsView  *self);
+/* Puts the keyboard on the page (its period), where F5 and Ctrl+E work. */
+void             fd_reports_view_focus       (FdReportsView  *self);
 /* Writes every report shown as a PDF, off the main thread. */
 void             fd_reports_view_export_pdf_async  (FdReportsView       *self,
                                                     GFile               *file,

@@ -240,6 +240,9 @@ on_view_stack_visible_child_changed_cb (FdWindow *self)
   else if (on_followups_page (self) &&
            (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->followups_view))))
     fd_followups_view_focus (self->followups_view);
+  else if (adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->reports_view) &&
+           (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->reports_view))))
+    fd_reports_view_focus (self->reports_view);
 }
 
 static void

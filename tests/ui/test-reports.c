@@ -289,6 +289,8 @@ test_each_report (Fixture       *fixture,
   g_assert_null (fd_report_section_get_report (fd_reports_view_get_section (fixture->view, FD_REPORT_PEAKS)));
 
   show_reports (fixture);
+  /* The keyboard follows to the page, where F5 and Ctrl+E work. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (fixture->view)));
 
   for (int kind = 0; kind < FD_REPORT_N_KINDS; kind++)
     {
