@@ -15,19 +15,17 @@ struct _FdCustomerHistory
   AdwBin               parent_instance;
 
   /* Template children */
-  AdwPreferencesGroup *summary_group;
-  GtkFlowBox          *summary_box;
   AdwPreferencesGroup *history_group;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *kind_dropdown;
   GtkDropDown         *period_dropdown;
   GtkListBox          *history_list;
-  GtkLabel            *placeholder;
   GtkWidget           *more_button;
   GtkWidget           *new_claim_button;
   GtkWidget           *new_followup_button;
 
   /* Owned */
+  GtkLabel            *placeholder;   /* the list's, which holds it */
   FdStore             *store;
   GSignalGroup        *store_signals;
   FdHistoryCursor      cursor;
@@ -71,17 +69,6 @@ format_time (gint64 unix_time)
   return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
-static char *
-format_day (gint64 unix_time)
-{
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_time);
-
-  if (local == NULL)
-    return g_strdup ("");
-  /* Translators: the day a customer became one, in g_date_time_format() syntax, e.g. "14 March 2021" */
-  return g_date_time_format (local, _("%-d %B %Y"));
-}
-
 /* Each kind of history entry gets its own icon, so the timeline reads at a glance. */
 static const char *
 history_icon (const char *kind)
@@ -101,101 +88,6 @@ clear_list (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
-}
-
-static void
-clear_flow_box (GtkFlowBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_flow_box_remove (box, child);
-}
-
-/* One figure of the summary: its value large, what it is small below. */
-static void
-add_figure (FdCustomerHistory *self,
-            const char        *caption,
-            const char        *value)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *value_label = gtk_label_new (value);
-  GtkWidget *caption_label = gtk_label_new (caption);
-
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_set_margin_start (value_label, 12);
-  gtk_widget_set_margin_end (value_label, 12);
-  gtk_widget_set_margin_top (value_label, 10);
-  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (value_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (value_label, "heading");
-  gtk_widget_set_margin_start (caption_label, 12);
-  gtk_widget_set_margin_end (caption_label, 12);
-  gtk_widget_set_margin_bottom (caption_label, 10);
-  gtk_label_set_xalign (GTK_LABEL (caption_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
-  gtk_widget_add_css_class (caption_label, "caption");
-  gtk_widget_add_css_class (caption_label, "dim-label");
-  gtk_box_append (GTK_BOX (box), value_label);
-  gtk_box_append (GTK_BOX (box), caption_label);
-  gtk_widget_set_tooltip_text (box, value);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, caption,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, value, -1);
-  gtk_flow_box_append (self->summary_box, box);
-}
-
-static char *
-format_count (guint n)
-{
-  return g_strdup_printf ("%u", n);
-}
-
-static void
-load_summary (FdCustomerHistory *self)
-{
-  g_autoptr(FdCustomerSummary) summary = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *since = NULL;
-  g_autofree char *visits = NULL;
-  g_autofree char *claims = NULL;
-  g_autofree char *open_claims = NULL;
-  g_autofree char *open_followups = NULL;
-  g_autofree char *ratings = NULL;
-  const char *language;
-
-  clear_flow_box (self->summary_box);
-  summary = fd_store_get_customer_summary (self->store, self->customer_id, 0, &error);
-  if (summary == NULL)
-    {
-      g_warning ("Could not read the customer's summary: %s", error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->summary_group), FALSE);
-      return;
-    }
-
-  since = format_day (summary->customer_since);
-  visits = format_count (summary->visits_last_year);
-  claims = format_count (summary->claims_last_year);
-  open_claims = format_count (summary->open_claims);
-  open_followups = format_count (summary->open_followups);
-  if (summary->rated_visits > 0)
-    /* Translators: average ratings out of 5: problem solved, then staff, e.g. “4.5 / 4.0” */
-    ratings = g_strdup_printf (_("%.1f / %.1f"), summary->avg_rating_solved, summary->avg_rating_staff);
-  else
-    ratings = g_strdup (C_("ratings", "None yet"));
-  language = summary->language ? fd_language_to_label (summary->language) : C_("language", "Not set");
-
-  add_figure (self, _("Customer since"), since);
-  add_figure (self, _("Visits in the last 12 months"), visits);
-  add_figure (self, _("Claims in the last 12 months"), claims);
-  add_figure (self, _("Open claims"), open_claims);
-  add_figure (self, _("Open follow-ups"), open_followups);
-  add_figure (self, _("Average rating: solved / staff"), ratings);
-  add_figure (self, _("Preferred channel"),
-              summary->channel != FD_CHANNEL_NONE ? fd_channel_to_label (summary->channel)
-                                                  : C_("channel", "Not set"));
-  add_figure (self, _("Preferred language"), language);
-  add_figure (self, _("Age group"), fd_age_group_to_label (summary->age_group));
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_group), TRUE);
 }
 
 static FdHistoryFilter
@@ -294,7 +186,6 @@ update_visibility (FdCustomerHistory *self)
 {
   gboolean shown = self->store != NULL && self->customer_id > 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_group), shown);
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.more", shown);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->new_claim_button),
@@ -324,6 +215,9 @@ on_store_changed_cb (FdCustomerHistory *self)
 static void
 on_filter_changed_cb (FdCustomerHistory *self)
 {
+  /* Disposing the template clears the drop-downs' models too. */
+  if (self->store_signals == NULL)
+    return;
   reload_history (self);
 }
 
@@ -353,7 +247,10 @@ fd_customer_history_dispose (GObject *object)
     g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->store);
+  /* The bin's child is a template child: let it go first, as AdwBin would later. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_CUSTOMER_HISTORY);
+  g_clear_object (&self->placeholder);
 
   G_OBJECT_CLASS (fd_customer_history_parent_class)->dispose (object);
 }
@@ -420,14 +317,11 @@ fd_customer_history_class_init (FdCustomerHistoryClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/frontdesk/Frontdesk/ui/fd-customer-history.ui");
-  gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, summary_group);
-  gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, summary_box);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, history_group);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, history_list);
-  gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, placeholder);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, more_button);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, new_claim_button);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerHistory, new_followup_button);
@@ -444,6 +338,16 @@ fd_customer_history_init (FdCustomerHistory *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cursor = (FdHistoryCursor) FD_HISTORY_CURSOR_INIT;
+
+  /* GTK 4.8's list box has no placeholder property for the template to set. */
+  self->placeholder = g_object_ref_sink (GTK_LABEL (gtk_label_new (NULL)));
+  gtk_label_set_wrap (self->placeholder, TRUE);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->placeholder), 18);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->placeholder), 18);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->placeholder), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->placeholder), 12);
+  gtk_widget_add_css_class (GTK_WIDGET (self->placeholder), "dim-label");
+  gtk_list_box_set_placeholder (self->history_list, GTK_WIDGET (self->placeholder));
 
   gtk_string_list_append (kinds, _("All Kinds"));
   for (guint i = 0; i < G_N_ELEMENTS (kind_choices); i++)
@@ -527,9 +431,7 @@ fd_customer_history_reload (FdCustomerHistory *self)
   if (self->store == NULL || self->customer_id <= 0)
     {
       clear_list (self->history_list);
-      clear_flow_box (self->summary_box);
       return;
     }
-  load_summary (self);
   reload_history (self);
 }

@@ -10,6 +10,7 @@
 #include "fd-customer-page.h"
 #include "fd-customer-history.h"
 #include "fd-customer-services.h"
+#include "fd-customer-summary-view.h"
 #include "fd-merge-dialog.h"
 
 #define DUPLICATES_DELAY_MS 300
@@ -50,6 +51,7 @@ struct _FdCustomerPage
   GtkTextView         *notes_view;
   GtkLabel            *notes_error;
   FdCustomerServices  *services;
+  FdCustomerSummaryView *summary;
   FdCustomerHistory   *history;
 
   /* Owned */
@@ -828,6 +830,7 @@ fd_customer_page_class_init (FdCustomerPageClass *klass)
 
   g_type_ensure (FD_TYPE_CUSTOMER_HISTORY);
   g_type_ensure (FD_TYPE_CUSTOMER_SERVICES);
+  g_type_ensure (FD_TYPE_CUSTOMER_SUMMARY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/fd-customer-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, stack);
@@ -860,6 +863,7 @@ fd_customer_page_class_init (FdCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, notes_error);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, services);
+  gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, summary);
   gtk_widget_class_bind_template_child (widget_class, FdCustomerPage, history);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_identity_changed_cb);
@@ -962,6 +966,8 @@ fd_customer_page_load (FdCustomerPage *self,
   clear_errors (self);
   show_duplicates (self, NULL);
   fill_fields (self);
+  fd_customer_summary_view_set_customer_id (self->summary, MAX (fd_customer_get_id (self->customer), 0));
+  fd_customer_summary_view_reload (self->summary);
   fd_customer_history_set_customer_id (self->history, MAX (fd_customer_get_id (self->customer), 0));
   fd_customer_history_reload (self->history);
   fd_customer_services_set_customer_id (self->services, fd_customer_get_id (self->customer));
@@ -992,6 +998,7 @@ fd_customer_page_clear (FdCustomerPage *self)
 
   g_clear_object (&self->customer);
   show_duplicates (self, NULL);
+  fd_customer_summary_view_set_customer_id (self->summary, 0);
   fd_customer_history_set_customer_id (self->history, 0);
   fd_customer_services_set_customer_id (self->services, 0);
   set_modified (self, FALSE);
