@@ -198,8 +198,10 @@ compute_days (FdReportsView *self)
       self->to_day = day_of (now);
     }
 
+  /* The presets say which days they are; a custom period shows them on its buttons. */
   range = fd_report_format_range (self->from_day, self->to_day);
-  gtk_label_set_label (self->range_label, range);
+  gtk_label_set_label (self->range_label,
+                       gtk_drop_down_get_selected (self->range_dropdown) == FD_REPORTS_RANGE_CUSTOM ? "" : range);
 }
 
 static void
