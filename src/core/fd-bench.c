@@ -12,6 +12,7 @@
 #include "fd-customer-list.h"
 #include "fd-demo.h"
 #include "fd-error.h"
+#include "fd-report-private.h"
 #include "fd-store-private.h"
 
 /* Every case runs twice: through the core API, and as raw SQLite running exactly the
@@ -728,6 +729,78 @@ bench_followups (FdStore    *store,
   return TRUE;
 }
 
+/* Each report over the twelve months up to today, for all branches and for one: through
+ * the store (day summaries, after bringing them up to date) and computed from the base
+ * tables alone on a connection of its own (the reference). Summaries must match it. */
+#define REPORT_SAMPLES     20
+#define REPORT_RAW_SAMPLES 2
+
+static gboolean
+bench_reports (FdStore    *store,
+               const char *path,
+               GPtrArray  *cases,
+               GError    **error)
+{
+  g_autoptr(FdDatabase) reference = fd_database_open (path, error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) year_ago = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) start = NULL;
+  gint64 branch = fd_store_get_current_branch (store);
+  int to_day, from_day;
+
+  if (reference == NULL || !_fd_store_flush_report_days (_fd_store_get_database (store), error))
+    return FALSE;
+  start = g_date_time_add_years (year_ago, -1);
+  to_day = g_date_time_get_year (now) * 10000 + g_date_time_get_month (now) * 100 + g_date_time_get_day_of_month (now);
+  from_day = g_date_time_get_year (start) * 10000 + g_date_time_get_month (start) * 100 +
+             g_date_time_get_day_of_month (start);
+
+  for (FdReportKind kind = 0; kind < FD_REPORT_N_KINDS; kind++)
+    for (int one = 0; one < 2; one++)
+      {
+        g_autoptr(GArray) core = g_array_new (FALSE, FALSE, sizeof (double));
+        g_autoptr(GArray) raw_times = g_array_new (FALSE, FALSE, sizeof (double));
+        g_autoptr(GVariant) summarised = NULL, computed = NULL;
+        g_autofree char *name = g_strdup_printf ("report_%s_%s", fd_report_kind_to_code (kind),
+                                                 one ? "one_branch" : "all_branches");
+        gint64 branch_id = one ? branch : 0;
+
+        for (guint i = 0; i < REPORT_SAMPLES; i++)
+          {
+            double t0 = now_us (), elapsed;
+
+            g_clear_pointer (&summarised, g_variant_unref);
+            if (!(summarised = fd_store_run_report (store, kind, from_day, to_day, branch_id, error)))
+              return FALSE;
+            elapsed = now_us () - t0;
+            g_array_append_val (core, elapsed);
+          }
+        for (guint i = 0; i < REPORT_RAW_SAMPLES; i++)
+          {
+            double t0 = now_us (), elapsed;
+
+            g_clear_pointer (&computed, g_variant_unref);
+            if (!(computed = _fd_report_run (reference, kind, from_day, to_day, branch_id,
+                                             fd_store_get_wait_target (store), TRUE, error)))
+              return FALSE;
+            elapsed = now_us () - t0;
+            g_array_append_val (raw_times, elapsed);
+          }
+        if (!g_variant_equal (summarised, computed))
+          {
+            g_set_error (error, FD_ERROR, FD_ERROR_FAILED,
+                         /* Translators: %s is a report's code, such as peaks */
+                         _("The “%s” report from the day summaries differs from the base tables."),
+                         fd_report_kind_to_code (kind));
+            return FALSE;
+          }
+        g_ptr_array_add (cases, make_case (name, core, raw_times, one ? 50000 : 150000,
+                                           g_strdup (one ? _("12 months, one branch; raw: the same numbers from the base tables")
+                                                         : _("12 months, all branches; raw: the same numbers from the base tables"))));
+      }
+  return TRUE;
+}
+
 /**
  * fd_bench_run:
  *
@@ -736,6 +809,7 @@ bench_followups (FdStore    *store,
 GPtrArray *
 fd_bench_run (const char       *path,
               guint             n_customers,
+              const char       *only,
               FdBenchProgress   progress,
               gpointer          user_data,
               GError          **error)
@@ -837,41 +911,58 @@ fd_bench_run (const char       *path,
   if (!raw_open (&raw, db_path, error))
     goto fail;
 
-  report (progress, user_data, "%s", _("Timing search as you type…"));
-  if (!(c = bench_search (store, &raw, error)))
-    goto fail;
-  g_ptr_array_add (cases, c);
+#define WANT(group) (only == NULL || g_str_equal (only, group))
+  if (WANT ("customers"))
+    {
+      report (progress, user_data, "%s", _("Timing search as you type…"));
+      if (!(c = bench_search (store, &raw, error)))
+        goto fail;
+      g_ptr_array_add (cases, c);
 
-  report (progress, user_data, "%s", _("Timing pages at random positions…"));
-  if ((c = bench_pages (store, &raw, error)))
-    g_ptr_array_add (cases, c);
-  else if (error && *error)
-    goto fail;
+      report (progress, user_data, "%s", _("Timing pages at random positions…"));
+      if ((c = bench_pages (store, &raw, error)))
+        g_ptr_array_add (cases, c);
+      else if (error && *error)
+        goto fail;
 
-  report (progress, user_data, "%s", _("Timing duplicate detection…"));
-  if (!(c = bench_duplicates (store, &raw, error)))
-    goto fail;
-  g_ptr_array_add (cases, c);
+      report (progress, user_data, "%s", _("Timing duplicate detection…"));
+      if (!(c = bench_duplicates (store, &raw, error)))
+        goto fail;
+      g_ptr_array_add (cases, c);
 
-  report (progress, user_data, "%s", _("Timing customer creation…"));
-  if (!(c = bench_create (store, &raw, error)))
-    goto fail;
-  g_ptr_array_add (cases, c);
-
-  report (progress, user_data, "%s", _("Timing reception: check-in, queue, visit history…"));
-  if (!(c = bench_check_in (store, &raw, fd_store_get_current_branch (store), error)))
-    goto fail;
-  g_ptr_array_add (cases, c);
-  if (!bench_reception_reads (store, &raw, fd_store_get_current_branch (store), cases, error))
-    goto fail;
-
-  report (progress, user_data, "%s", _("Timing claims: lists, references, full-text search…"));
-  if (!bench_claims (store, &raw, cases, error))
-    goto fail;
-
-  report (progress, user_data, "%s", _("Timing follow-ups: overdue and today, the next due time…"));
-  if (!bench_followups (store, &raw, cases, error))
-    goto fail;
+      report (progress, user_data, "%s", _("Timing customer creation…"));
+      if (!(c = bench_create (store, &raw, error)))
+        goto fail;
+      g_ptr_array_add (cases, c);
+    }
+  if (WANT ("reception"))
+    {
+      report (progress, user_data, "%s", _("Timing reception: check-in, queue, visit history…"));
+      if (!(c = bench_check_in (store, &raw, fd_store_get_current_branch (store), error)))
+        goto fail;
+      g_ptr_array_add (cases, c);
+      if (!bench_reception_reads (store, &raw, fd_store_get_current_branch (store), cases, error))
+        goto fail;
+    }
+  if (WANT ("claims"))
+    {
+      report (progress, user_data, "%s", _("Timing claims: lists, references, full-text search…"));
+      if (!bench_claims (store, &raw, cases, error))
+        goto fail;
+    }
+  if (WANT ("followups"))
+    {
+      report (progress, user_data, "%s", _("Timing follow-ups: overdue and today, the next due time…"));
+      if (!bench_followups (store, &raw, cases, error))
+        goto fail;
+    }
+  if (WANT ("reports"))
+    {
+      report (progress, user_data, "%s", _("Timing reports: twelve months, all branches and one…"));
+      if (!bench_reports (store, db_path, cases, error))
+        goto fail;
+    }
+#undef WANT
 
   raw_close (&raw);
   g_clear_object (&store);

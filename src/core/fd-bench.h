@@ -21,10 +21,12 @@ typedef struct
 typedef void (*FdBenchProgress) (const char *message, gpointer user_data);
 
 /* Builds a database of @n_customers at @path (a temporary file when NULL) and times every
- * case through the core API and through raw SQLite running the same statements.
+ * case (or, with @only, the group customers, reception, claims, followups or reports)
+ * through the core API and through raw SQLite running the same statements.
  * Element type FdBenchCase (free with fd_bench_case_free). */
 GPtrArray *fd_bench_run        (const char      *path,
                                 guint            n_customers,
+                                const char      *only,
                                 FdBenchProgress  progress,
                                 gpointer         user_data,
                                 GError         **error);

@@ -110,7 +110,8 @@ GVariant    *_fd_report_acc_end         (FdReportAcc       *acc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdReportAcc, _fd_report_acc_free)
 
 /* Reading facts from the base tables, shared by the raw report and the summaries.
- * Visits of days from–to (Julian) at @branch_id (0: all); claims received then. */
+ * Visits of days from–to (Julian) at @branch_id (0: all), with or without what concerns
+ * their customers' other visits (@people); claims received then. */
 typedef gboolean (*FdVisitFactFunc) (const FdVisitFact *fact, gpointer user_data, GError **error);
 typedef gboolean (*FdClaimFactFunc) (const FdClaimFact *fact, gpointer user_data, GError **error);
 
@@ -118,6 +119,7 @@ gboolean    _fd_report_read_visit_facts (FdDatabase      *db,
                                          int              from_jd,
                                          int              to_jd,
                                          gint64           branch_id,
+                                         gboolean         people,
                                          FdVisitFactFunc  func,
                                          gpointer         user_data,
                                          GError         **error);

@@ -247,7 +247,7 @@ recompute_day (FdDatabase  *db,
   guint8 hours[sizeof day.hours];
   sqlite3_stmt *stmt;
 
-  if (!_fd_report_read_visit_facts (db, jd, jd, branch_id, day_add_visit, &day, error) ||
+  if (!_fd_report_read_visit_facts (db, jd, jd, branch_id, TRUE, day_add_visit, &day, error) ||
       !_fd_report_read_claim_facts (db, jd, jd, branch_id, day_add_claim, &day, error))
     return FALSE;
 

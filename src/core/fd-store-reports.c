@@ -174,13 +174,14 @@ add_raw (FdDatabase   *db,
       return raw_daily_counts (db, acc, from_jd, to_jd, branch_id, error) &&
              raw_daily_counts (db, acc, before_from_jd, before_to_jd, branch_id, error);
     case FD_REPORT_WAITING:
+      return _fd_report_read_visit_facts (db, from_jd, to_jd, branch_id, FALSE, visit_fact_cb, acc, error);
     case FD_REPORT_CUSTOMERS:
-      return _fd_report_read_visit_facts (db, from_jd, to_jd, branch_id, visit_fact_cb, acc, error);
+      return _fd_report_read_visit_facts (db, from_jd, to_jd, branch_id, TRUE, visit_fact_cb, acc, error);
     case FD_REPORT_CLAIMS:
       return _fd_report_read_claim_facts (db, from_jd, to_jd, branch_id, claim_fact_cb, acc, error) &&
              raw_first_contact (db, acc, from_jd, to_jd, branch_id, error);
     case FD_REPORT_SATISFACTION:
-      return _fd_report_read_visit_facts (db, from_jd, to_jd, branch_id, visit_fact_cb, acc, error) &&
+      return _fd_report_read_visit_facts (db, from_jd, to_jd, branch_id, FALSE, visit_fact_cb, acc, error) &&
              _fd_report_read_claim_facts (db, from_jd, to_jd, branch_id, claim_fact_cb, acc, error);
     case FD_REPORT_N_KINDS:
     default:
@@ -319,6 +320,15 @@ _fd_report_run (FdDatabase    *db,
     ok = _fd_report_add_summaries (db, acc, kind, from_jd, to_jd, before_from_jd, before_to_jd,
                                    branch_id, error);
   return ok ? _fd_report_acc_end (acc) : NULL;
+}
+
+gboolean
+fd_store_prepare_reports (FdStore  *self,
+                          GError  **error)
+{
+  g_return_val_if_fail (FD_IS_STORE (self), FALSE);
+
+  return _fd_store_flush_report_days (_fd_store_get_database (self), error);
 }
 
 int

@@ -650,6 +650,10 @@ void         fd_store_run_report_async      (FdStore            *self,
 GVariant    *fd_store_run_report_finish     (FdStore      *self,
                                              GAsyncResult *result,
                                              GError      **error);
+/* Brings the reports' day summaries up to date now (after a bulk load, say); reports
+ * do it themselves otherwise. */
+gboolean     fd_store_prepare_reports       (FdStore      *self,
+                                             GError      **error);
 /* The waiting report's target: customers called within it count as served on time. */
 int          fd_store_get_wait_target       (FdStore      *self);
 gboolean     fd_store_set_wait_target       (FdStore      *self,
