@@ -320,6 +320,9 @@ struct _FdReportAcc
   Claims       claims;
   Care         all, technique[4], *month_care;
   GHashTable  *branch_care, *staff_care;   /* id → Care* */
+  int          last_day;
+  gint64       last_branch_id;
+  Care        *last_month, *last_branch;
   guint64      visitors, new_, returning, anonymous;
   guint64      age_customers[FD_AGE_GROUP_N][2], channel_customers[5][2];
 
@@ -470,7 +473,8 @@ _fd_report_acc_add_open_claim (FdReportAcc *acc,
 
 static void
 care_add (Care              *care,
-          const FdVisitFact *fact)
+          const FdVisitFact *fact,
+          gboolean           keep_service)
 {
   care->visits++;
   care->resolved += fact->outcome == FD_OUTCOME_RESOLVED;
@@ -485,7 +489,7 @@ care_add (Care              *care,
       care->n_staff++;
       care->sum_staff += fact->rating_staff;
     }
-  if (fact->service >= 0)
+  if (keep_service && fact->service >= 0)
     {
       guint32 service = MIN ((guint32) fact->service, G_MAXUINT16 - 1);
 
@@ -554,13 +558,25 @@ _fd_report_acc_add_visit (FdReportAcc       *acc,
 
   if (fact->finished && acc->kind == FD_REPORT_SATISFACTION)
     {
-      care_add (&acc->all, fact);
-      care_add (&acc->month_care[julian_month (fact->day) - acc->first_month], fact);
-      care_add (care_lookup (acc->branch_care, fact->branch_id), fact);
+      /* Facts come a day at a time: the last day's month, branch and staff member
+       * are likely the next one's too. */
+      if (fact->day != acc->last_day)
+        {
+          acc->last_day = fact->day;
+          acc->last_month = &acc->month_care[julian_month (fact->day) - acc->first_month];
+        }
+      if (acc->last_branch == NULL || fact->branch_id != acc->last_branch_id)
+        {
+          acc->last_branch_id = fact->branch_id;
+          acc->last_branch = care_lookup (acc->branch_care, fact->branch_id);
+        }
+      care_add (&acc->all, fact, FALSE);
+      care_add (acc->last_month, fact, FALSE);
+      care_add (acc->last_branch, fact, FALSE);
       if (fact->staff_id != 0)
-        care_add (care_lookup (acc->staff_care, fact->staff_id), fact);
+        care_add (care_lookup (acc->staff_care, fact->staff_id), fact, FALSE);
       if (fact->technique > 0 && fact->technique < (int) G_N_ELEMENTS (acc->technique))
-        care_add (&acc->technique[fact->technique], fact);
+        care_add (&acc->technique[fact->technique], fact, TRUE);
     }
 
   if (acc->kind == FD_REPORT_CUSTOMERS)
@@ -769,40 +785,79 @@ end_seasons (FdReportAcc *acc)
 
 typedef enum { GROUP_ALL, GROUP_WEEKDAY, GROUP_HOUR, GROUP_WEEKDAY_HOUR } Grouping;
 
-static guint32
-times_group (const Times *t,
-             Grouping     grouping)
-{
-  switch (grouping)
-    {
-    case GROUP_WEEKDAY:      return t->weekday;
-    case GROUP_HOUR:         return t->hour;
-    case GROUP_WEEKDAY_HOUR: return t->weekday * 24u + t->hour;
-    case GROUP_ALL:
-    default:                 return 0;
-    }
-}
-
-/* Sorted keys (group << 16 | seconds) of wait or service times. */
+/* The wait or service times sorted by value, as weekday << 21 | hour << 16 | seconds: a
+ * counting sort over the 65,536 possible values, one pass to count and one to place. */
 static GArray *
-sorted_times (FdReportAcc *acc,
-              Grouping     grouping,
-              gboolean     service)
+times_by_value (FdReportAcc *acc,
+                gboolean     service)
 {
-  GArray *keys = g_array_sized_new (FALSE, FALSE, sizeof (guint32), acc->times->len);
+  g_autofree guint32 *start = g_new0 (guint32, G_MAXUINT16 + 2);
+  GArray *keys;
+  guint32 n = 0, *out;
 
   for (guint i = 0; i < acc->times->len; i++)
     {
       const Times *t = &g_array_index (acc->times, Times, i);
       guint32 value = service ? t->service : t->wait;
-      guint32 key;
 
-      if (value == G_MAXUINT16)
-        continue;
-      key = times_group (t, grouping) << 16 | value;
-      g_array_append_val (keys, key);
+      if (value != G_MAXUINT16)
+        start[value + 1]++;
     }
-  radix_sort ((guint32 *) keys->data, keys->len);
+  for (guint v = 0; v <= G_MAXUINT16; v++)
+    start[v + 1] += start[v];
+  n = start[G_MAXUINT16];
+  keys = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
+  g_array_set_size (keys, n);
+  out = (guint32 *) keys->data;
+  for (guint i = 0; i < acc->times->len; i++)
+    {
+      const Times *t = &g_array_index (acc->times, Times, i);
+      guint32 value = service ? t->service : t->wait;
+
+      if (value != G_MAXUINT16)
+        out[start[value]++] = (guint32) t->weekday << 21 | (guint32) t->hour << 16 | value;
+    }
+  return keys;
+}
+
+static guint32
+key_group (guint32  key,
+           Grouping grouping)
+{
+  guint32 weekday = key >> 21, hour = (key >> 16) & 0x1f;
+
+  switch (grouping)
+    {
+    case GROUP_WEEKDAY:      return weekday;
+    case GROUP_HOUR:         return hour;
+    case GROUP_WEEKDAY_HOUR: return weekday * 24 + hour;
+    case GROUP_ALL:
+    default:                 return 0;
+    }
+}
+
+/* Keys (group << 16 | seconds) sorted by group, then seconds: a stable counting pass by
+ * group over keys already in value order. */
+static GArray *
+sorted_times (GArray   *by_value,
+              Grouping  grouping)
+{
+  guint32 start[8 * 24 + 2] = { 0 };
+  GArray *keys = g_array_sized_new (FALSE, FALSE, sizeof (guint32), by_value->len);
+  const guint32 *in = (const guint32 *) by_value->data;
+  guint32 *out;
+
+  g_array_set_size (keys, by_value->len);
+  out = (guint32 *) keys->data;
+  for (guint i = 0; i < by_value->len; i++)
+    start[key_group (in[i], grouping) + 1]++;
+  for (guint g = 0; g + 1 < G_N_ELEMENTS (start); g++)
+    start[g + 1] += start[g];
+  for (guint i = 0; i < by_value->len; i++)
+    {
+      guint32 group = key_group (in[i], grouping);
+      out[start[group]++] = group << 16 | (in[i] & 0xffff);
+    }
   return keys;
 }
 
@@ -847,10 +902,12 @@ static void
 waiting_table (FdReportAcc     *acc,
                GVariantBuilder *b,
                const char      *key,
-               Grouping         grouping)
+               Grouping         grouping,
+               GArray          *waits_by_value,
+               GArray          *services_by_value)
 {
-  g_autoptr(GArray) waits = sorted_times (acc, grouping, FALSE);
-  g_autoptr(GArray) services = sorted_times (acc, grouping, TRUE);
+  g_autoptr(GArray) waits = sorted_times (waits_by_value, grouping);
+  g_autoptr(GArray) services = sorted_times (services_by_value, grouping);
   g_auto(GVariantBuilder) rows = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{sv}"));
   gsize w = 0, s = 0;
 
@@ -885,12 +942,14 @@ static GVariant *
 end_waiting (FdReportAcc *acc)
 {
   g_auto(GVariantBuilder) b = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+  g_autoptr(GArray) waits = times_by_value (acc, FALSE);
+  g_autoptr(GArray) services = times_by_value (acc, TRUE);
 
-  waiting_table (acc, &b, NULL, GROUP_ALL);
+  waiting_table (acc, &b, NULL, GROUP_ALL, waits, services);
   put_int (&b, "target_s", acc->wait_target);
-  waiting_table (acc, &b, "by_weekday", GROUP_WEEKDAY);
-  waiting_table (acc, &b, "by_hour", GROUP_HOUR);
-  waiting_table (acc, &b, "by_weekday_hour", GROUP_WEEKDAY_HOUR);
+  waiting_table (acc, &b, "by_weekday", GROUP_WEEKDAY, waits, services);
+  waiting_table (acc, &b, "by_hour", GROUP_HOUR, waits, services);
+  waiting_table (acc, &b, "by_weekday_hour", GROUP_WEEKDAY_HOUR, waits, services);
   return g_variant_builder_end (&b);
 }
 
