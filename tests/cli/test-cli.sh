@@ -1297,6 +1297,98 @@ scripts)
   grep -q "“bad”" <<<"$err" || fail "C-locale error mangled: $err"
   ;;
 
+reports)
+  # A small March, in Amsterdam time, worked out by hand; the numbers must come out of
+  # `report` exactly, as JSON and as CSV.
+  export TZ=Europe/Amsterdam
+  db="$tmp/reports.db"
+  run 0 --db "$db" branch add --name "Amsterdam" --country nl --address "Damrak 1" --json
+  b1=$(json 'j["id"]')
+  run 0 --db "$db" branch add --name "Utrecht" --country nl --address "Oudegracht 1" --json
+  b2=$(json 'j["id"]')
+  run 0 --db "$db" branch use "$b1"
+  run 0 --db "$db" desk add --name "Desk 1" --json
+  d1=$(json 'j["id"]')
+  run 0 --db "$db" customer add --given Eva --family Test --birth-year 1990 --channel phone --json
+  c1=$(json 'j["id"]')
+  run 0 --db "$db" customer add --given Olga --family Test --birth-year 1950 --channel email --json
+  c2=$(json 'j["id"]')
+
+  # visit CUSTOMER ARRIVED CALLED FINISHED TECHNIQUE OUTCOME SOLVED STAFF
+  visit () {
+    local who=(--customer "$1")
+    [ "$1" = "-" ] && who=(--anonymous)
+    run 0 --db "$db" visit checkin "${who[@]}" --purpose information --at "$2" --json
+    local id
+    id=$(json 'j["id"]')
+    if [ "$3" != "-" ]; then
+      run 0 --db "$db" queue call --desk "$d1" --at "$3" --json
+      run 0 --db "$db" visit finish "$id" --technique "$5" --outcome "$6" \
+          --rating-solved "$7" --rating-staff "$8" --at "$4" --json
+    fi
+  }
+  visit "$c1" 2026-03-02T09:00:00 2026-03-02T09:05:00 2026-03-02T09:15:00 empathy resolved 5 4
+  visit "$c2" 2026-03-02T09:10:00 2026-03-02T09:30:00 2026-03-02T09:50:00 explanation follow_up 3 5
+  # Summer time starts on 29 March at 02:00: 01:50 → 03:05 is a wait of 15 minutes.
+  visit "$c1" 2026-03-29T01:50:00 2026-03-29T03:05:00 2026-03-29T03:15:20 questioning resolved 4 4
+  # Never called: counts as a visit, not in the waiting times.
+  visit - 2026-03-02T10:00:00 - - - - - -
+
+  run 0 --db "$db" report peaks --from 2026-03-01 --to 2026-03-31 --json
+  assert_json 'isinstance(j, list) and len(j) == 168'
+  assert_json 'all(sorted(c) == ["hour", "visits", "weekday"] for c in j)'
+  assert_json 'sorted(c["weekday"] for c in j) == sorted(list(range(1, 8)) * 24)'
+  assert_json '{(c["weekday"], c["hour"]): c["visits"] for c in j if c["visits"]} == {(1, 9): 2, (1, 10): 1, (7, 1): 1}'
+  run 0 --db "$db" report peaks --from 2026-03-01 --to 2026-03-31 --branch "$b2" --json
+  assert_json 'sum(c["visits"] for c in j) == 0'
+
+  run 0 --db "$db" report waiting --from 2026-03-01 --to 2026-03-31 --json
+  assert_json 'j["median_wait_s"] == 900 and abs(j["p90_wait_s"] - 1140) < 1e-9'
+  assert_json 'j["median_service_s"] == 620 and abs(j["p90_service_s"] - 1084) < 1e-9'
+  assert_json 'abs(j["share_called_within_target"] - 1/3) < 1e-12 and j["target_s"] == 600'
+  assert_json '[r["weekday"] for r in j["by_weekday"]] == [1, 7]'
+  run 0 --db "$db" report waiting --from 2025-01-01 --to 2025-12-31 --json
+  assert_json 'j["called"] == 0 and j["median_wait_s"] is None and j["share_called_within_target"] is None'
+
+  run 0 --db "$db" report satisfaction --from 2026-03-01 --to 2026-03-31 --json
+  assert_json 'sorted(j["by_technique"][0]) == sorted(["technique", "visits", "median_service_s", "avg_rating_solved", "avg_rating_staff", "share_resolved"])'
+  assert_json '{t["technique"]: (t["visits"], t["median_service_s"], t["avg_rating_solved"], t["avg_rating_staff"]) for t in j["by_technique"]} == {"explanation": (1, 1200, 3, 5), "empathy": (1, 600, 5, 4), "questioning": (1, 620, 4, 4)}'
+  assert_json 'j["avg_rating_solved"] == 4'
+
+  run 0 --db "$db" report seasons --from 2026-03-01 --to 2026-03-31 --json
+  assert_json 'j["months"] == [{"month": "2026-03", "visits": 4, "claims": 0, "visits_year_before": 0, "claims_year_before": 0}]'
+
+  run 0 --db "$db" report customers --from 2026-03-01 --to 2026-03-31 --json
+  assert_json '(j["visitors"], j["new"], j["returning"], j["anonymous_visits"]) == (2, 2, 0, 1)'
+  assert_json '{r["age_group"]: r["visitors"] for r in j["by_age_group"] if r["visitors"]} == {"35_44": 1, "65_plus": 1}'
+
+  run 0 --db "$db" report claims --from 2026-03-01 --to 2026-03-31 --json
+  assert_json 'j["claims"] == 0 and j["visits_finished"] == 3 and j["visits_first_contact"] == 2'
+  assert_json '[r["age"] for r in j["open_by_age"]] == ["0-2", "3-7", "8-30", "30+"]'
+
+  # CSV: one table alone, or every table after the figures.
+  run 0 --db "$db" report peaks --from 2026-03-01 --to 2026-03-31 --csv --table cells
+  [ "$(head -n 1 <<<"$out" | tr -d '\r')" = "weekday,hour,visits" ] || fail "peaks CSV header: $out"
+  grep -q $'^1,9,2\r$' <<<"$out" || fail "peaks CSV lacks Monday 09:00: $out"
+  run 0 --db "$db" report waiting --from 2026-03-01 --to 2026-03-31 --csv
+  grep -q $'^median_wait_s,900\r$' <<<"$out" || fail "waiting CSV: $out"
+  grep -q '^weekday,called,median_wait_s' <<<"$out" || fail "waiting CSV lacks by_weekday: $out"
+  run 0 --db "$db" report waiting --from 2026-03-01 --to 2026-03-31
+  grep -q "15 min 00 s" <<<"$out" || fail "waiting text: $out"
+
+  # Refused: one line, nothing written.
+  run 1 --db "$db" report nonsense
+  expect_one_line_error report nonsense
+  run 1 --db "$db" report peaks --from 2026-02-30
+  expect_one_line_error report peaks --from 2026-02-30
+  run 1 --db "$db" report peaks --from 2026-03-31 --to 2026-03-01
+  expect_one_line_error report peaks reversed
+  run 1 --db "$db" report peaks --branch 999999
+  expect_one_line_error report peaks --branch 999999
+  run 1 --db "$db" report peaks --json --csv
+  expect_one_line_error report peaks --json --csv
+  ;;
+
 show-unknown)
   db="$tmp/show.db"
   run 0 --db "$db" init
