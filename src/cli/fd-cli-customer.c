@@ -426,9 +426,13 @@ customer_show (FdCli  *cli,
   g_autoptr(GError) error = NULL;
   gboolean help_shown = FALSE;
   gboolean json = FALSE;
+  gboolean with_summary = FALSE;
   gint64 id = 0;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the record as JSON"), NULL },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &with_summary,
+      N_("With --json, add a “summary”: customer since, visits and claims in the last 12 months, "
+         "open claims and follow-ups, average ratings, preferred channel and language, age group"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -445,7 +449,8 @@ customer_show (FdCli  *cli,
       !(customer = fd_store_get_customer (store, id, &error)))
     goto failed;
 
-  if (json)
+  /* The record alone is exactly what “customer add --json” printed. */
+  if (json && with_summary)
     {
       g_autoptr(FdCustomerSummary) summary = NULL;
       g_autoptr(JsonNode) node = NULL;
@@ -1062,7 +1067,7 @@ _fd_cli_customer (FdCli  *cli,
                            _("Usage:\n"
                              "  frontdesk-cli customer add --given NAME --family NAME [OPTION…]\n"
                              "  frontdesk-cli customer update ID [OPTION…]\n"
-                             "  frontdesk-cli customer show ID [--json]\n"
+                             "  frontdesk-cli customer show ID [--json [--summary]]\n"
                              "  frontdesk-cli customer search QUERY… [--limit N] [--json]\n"
                              "  frontdesk-cli customer history ID [--kind KIND…] [--from DATE] [--to DATE]\n"
                              "                                    [--search TEXT] [--limit N] [--json]\n"

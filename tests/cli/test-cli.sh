@@ -1989,8 +1989,10 @@ PYEOF
   run 1 --db "$db" customer history "$c2" --from 2026-03-02 --to 2026-03-01
   expect_one_line_error "--from after --to"
 
-  # show --json: the summary.
+  # show --json --summary: the summary; without --summary the record alone.
   run 0 --db "$db" customer show "$c2" --json
+  assert_json '"summary" not in j'
+  run 0 --db "$db" customer show "$c2" --json --summary
   assert_json 'sorted(j["summary"]) == sorted(["customer_since", "visits_last_12_months", "claims_last_12_months",
                "open_claims", "open_followups", "rated_visits", "avg_rating_solved", "avg_rating_staff",
                "channel", "language", "age_group"])'
