@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "fd-error.h"
+#include "fd-report-print.h"
 #include "fd-report.h"
 #include "fd-store.h"
 
@@ -230,7 +231,8 @@ _fd_cli_report (FdCli  *cli,
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   g_autofree char *table = NULL;
-  gboolean json = FALSE, csv = FALSE, help_shown = FALSE;
+  g_autofree char *pdf = NULL;
+  gboolean json = FALSE, csv = FALSE, help_shown = FALSE, all = FALSE;
   gint64 branch_id = 0;
   FdReportKind kind;
   int from_day, to_day;
@@ -243,11 +245,13 @@ _fd_cli_report (FdCli  *cli,
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV"), NULL },
     { "table", 0, 0, G_OPTION_ARG_STRING, &table,
       N_("With --csv, print only this table (such as by_technique)"), N_("NAME") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf,
+      N_("With the name all, write every report to a PDF file"), N_("FILE") },
     G_OPTION_ENTRY_NULL
   };
 
   if (!_fd_cli_parse_options (cli, &args, "report",
-                              N_("NAME — peaks, seasons, waiting, claims, satisfaction or customers"),
+                              N_("NAME — peaks, seasons, waiting, claims, satisfaction, customers, or all with --pdf"),
                               N_("Prints a report over local calendar days, at all branches or "
                                  "at the one given with --branch."),
                               entries, &help_shown, &error))
@@ -255,7 +259,14 @@ _fd_cli_report (FdCli  *cli,
   if (help_shown)
     return FD_CLI_EXIT_OK;
 
-  if (args[1] == NULL || !fd_report_kind_from_code (args[1], &kind))
+  all = g_strcmp0 (args[1], "all") == 0;
+  if ((all || pdf) && !(all && pdf))
+    {
+      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("The PDF holds every report: use “report all --pdf FILE”."));
+      return _fd_cli_fail (error);
+    }
+  if (!all && (args[1] == NULL || !fd_report_kind_from_code (args[1], &kind)))
     {
       g_autofree char *shown = args[1] ? g_utf8_make_valid (args[1], -1) : NULL;
 
@@ -290,6 +301,12 @@ _fd_cli_report (FdCli  *cli,
         return _fd_cli_fail (error);
     }
 
+  if (all)
+    {
+      if (!fd_report_print_run_to_pdf (store, from_day, to_day, branch_id, pdf, &error))
+        return _fd_cli_fail (error);
+      return FD_CLI_EXIT_OK;
+    }
   if (!(report = fd_store_run_report (store, kind, from_day, to_day, branch_id, &error)))
     return _fd_cli_fail (error);
 

@@ -1376,6 +1376,16 @@ reports)
   run 0 --db "$db" report waiting --from 2026-03-01 --to 2026-03-31
   grep -q "15 min 00 s" <<<"$out" || fail "waiting text: $out"
 
+  # The whole page as a PDF: every report, its title first.
+  run 0 --db "$db" report all --from 2026-03-01 --to 2026-03-31 --pdf "$tmp/reports.pdf"
+  text=$(pdftotext "$tmp/reports.pdf" - | tr -d "\f")
+  for title in Peaks Seasons Waiting Claims Satisfaction Customers; do
+    grep -q "^$title" <<<"$text" || fail "the PDF lacks the $title report"
+  done
+  run 1 --db "$db" report peaks --pdf "$tmp/one.pdf"
+  expect_one_line_error report peaks --pdf
+  [ ! -e "$tmp/one.pdf" ] || fail "a refused --pdf wrote a file"
+
   # Refused: one line, nothing written.
   run 1 --db "$db" report nonsense
   expect_one_line_error report nonsense
