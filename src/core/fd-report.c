@@ -275,6 +275,27 @@ percentile (const guint32 *sorted,
   return below + (h - (double) lo) * ((double) (sorted[lo + 1] & mask) - below);
 }
 
+/* percentile_cont over a histogram: @counts[v] values equal v, @n in all. */
+static double
+histogram_percentile (const guint32 *counts,
+                      guint64        n,
+                      double         p)
+{
+  double h = p * (double) (n - 1);
+  guint64 lo = (guint64) floor (h), seen = 0;
+  double below = -1;
+
+  for (guint32 v = 0; v < G_MAXUINT16; v++)
+    {
+      seen += counts[v];
+      if (below < 0 && seen > lo)
+        below = v;
+      if (seen > lo + 1 || (seen == n && below >= 0))
+        return lo + 1 >= n ? below : below + (h - (double) lo) * ((double) v - below);
+    }
+  return below;
+}
+
 /* Adding up. */
 
 #define NO_DURATION G_MAXUINT32
@@ -289,11 +310,12 @@ typedef struct
 
 typedef struct
 {
-  guint64 visits;      /* finished */
-  guint64 resolved;
-  guint64 rated;       /* with either rating */
-  guint64 n_solved, sum_solved, n_staff, sum_staff;
-  GArray *service;     /* guint32 */
+  guint64  visits;      /* finished */
+  guint64  resolved;
+  guint64  rated;       /* with either rating */
+  guint64  n_solved, sum_solved, n_staff, sum_staff;
+  guint32 *service;     /* how many visits took each number of seconds, or NULL */
+  guint64  n_service;
 } Care;
 
 typedef struct
@@ -320,9 +342,10 @@ struct _FdReportAcc
   Claims       claims;
   Care         all, technique[4], *month_care;
   GHashTable  *branch_care, *staff_care;   /* id → Care* */
-  int          last_day;
-  gint64       last_branch_id;
-  Care        *last_month, *last_branch;
+  Care       **staff_index;                /* the same, by id below 65,536 */
+  Care         day_care;
+  int          day_care_day;
+  gint64       day_care_branch;
   guint64      visitors, new_, returning, anonymous;
   guint64      age_customers[FD_AGE_GROUP_N][2], channel_customers[5][2];
 
@@ -332,7 +355,20 @@ struct _FdReportAcc
 static void
 care_clear (Care *care)
 {
-  g_clear_pointer (&care->service, g_array_unref);
+  g_clear_pointer (&care->service, g_free);
+}
+
+static void
+care_merge (Care       *into,
+            const Care *from)
+{
+  into->visits += from->visits;
+  into->resolved += from->resolved;
+  into->rated += from->rated;
+  into->n_solved += from->n_solved;
+  into->sum_solved += from->sum_solved;
+  into->n_staff += from->n_staff;
+  into->sum_staff += from->sum_staff;
 }
 
 static void
@@ -393,6 +429,7 @@ _fd_report_acc_free (FdReportAcc *acc)
   g_array_unref (acc->claims.resolution);
   g_hash_table_unref (acc->branch_care);
   g_hash_table_unref (acc->staff_care);
+  g_free (acc->staff_index);
   g_clear_pointer (&acc->branch_names, g_hash_table_unref);
   g_clear_pointer (&acc->staff_names, g_hash_table_unref);
   g_clear_pointer (&acc->category_names, g_hash_table_unref);
@@ -491,11 +528,10 @@ care_add (Care              *care,
     }
   if (keep_service && fact->service >= 0)
     {
-      guint32 service = MIN ((guint32) fact->service, G_MAXUINT16 - 1);
-
       if (care->service == NULL)
-        care->service = g_array_new (FALSE, FALSE, sizeof (guint32));
-      g_array_append_val (care->service, service);
+        care->service = g_new0 (guint32, G_MAXUINT16);
+      care->service[MIN ((guint32) fact->service, G_MAXUINT16 - 1)]++;
+      care->n_service++;
     }
 }
 
@@ -538,6 +574,34 @@ add_customer (FdReportAcc       *acc,
   acc->channel_customers[CLAMP (fact->channel, 0, 4)][returning]++;
 }
 
+static void
+flush_day_care (FdReportAcc *acc)
+{
+  if (acc->day_care.visits == 0)
+    return;
+  care_merge (&acc->all, &acc->day_care);
+  care_merge (&acc->month_care[julian_month (acc->day_care_day) - acc->first_month], &acc->day_care);
+  care_merge (care_lookup (acc->branch_care, acc->day_care_branch), &acc->day_care);
+  memset (&acc->day_care, 0, sizeof acc->day_care);
+}
+
+#define STAFF_INDEX_SIZE 65536
+
+static Care *
+staff_care (FdReportAcc *acc,
+            gint64       staff_id)
+{
+  Care *care;
+
+  if (staff_id < 0 || staff_id >= STAFF_INDEX_SIZE)
+    return care_lookup (acc->staff_care, staff_id);
+  if (acc->staff_index == NULL)
+    acc->staff_index = g_new0 (Care *, STAFF_INDEX_SIZE);
+  if (!(care = acc->staff_index[staff_id]))
+    care = acc->staff_index[staff_id] = care_lookup (acc->staff_care, staff_id);
+  return care;
+}
+
 void
 _fd_report_acc_add_visit (FdReportAcc       *acc,
                           const FdVisitFact *fact)
@@ -558,23 +622,17 @@ _fd_report_acc_add_visit (FdReportAcc       *acc,
 
   if (fact->finished && acc->kind == FD_REPORT_SATISFACTION)
     {
-      /* Facts come a day at a time: the last day's month, branch and staff member
-       * are likely the next one's too. */
-      if (fact->day != acc->last_day)
+      /* Facts come a branch day at a time: they add up into one Care for the day,
+       * which goes to the totals, the month and the branch when the next day starts. */
+      if (fact->day != acc->day_care_day || fact->branch_id != acc->day_care_branch)
         {
-          acc->last_day = fact->day;
-          acc->last_month = &acc->month_care[julian_month (fact->day) - acc->first_month];
+          flush_day_care (acc);
+          acc->day_care_day = fact->day;
+          acc->day_care_branch = fact->branch_id;
         }
-      if (acc->last_branch == NULL || fact->branch_id != acc->last_branch_id)
-        {
-          acc->last_branch_id = fact->branch_id;
-          acc->last_branch = care_lookup (acc->branch_care, fact->branch_id);
-        }
-      care_add (&acc->all, fact, FALSE);
-      care_add (acc->last_month, fact, FALSE);
-      care_add (acc->last_branch, fact, FALSE);
+      care_add (&acc->day_care, fact, FALSE);
       if (fact->staff_id != 0)
-        care_add (care_lookup (acc->staff_care, fact->staff_id), fact, FALSE);
+        care_add (staff_care (acc, fact->staff_id), fact, FALSE);
       if (fact->technique > 0 && fact->technique < (int) G_N_ELEMENTS (acc->technique))
         care_add (&acc->technique[fact->technique], fact, TRUE);
     }
@@ -820,82 +878,79 @@ times_by_value (FdReportAcc *acc,
   return keys;
 }
 
-static guint32
+#define N_GROUPS (8 * 24)
+
+static inline guint32
 key_group (guint32  key,
            Grouping grouping)
 {
   guint32 weekday = key >> 21, hour = (key >> 16) & 0x1f;
 
-  switch (grouping)
-    {
-    case GROUP_WEEKDAY:      return weekday;
-    case GROUP_HOUR:         return hour;
-    case GROUP_WEEKDAY_HOUR: return weekday * 24 + hour;
-    case GROUP_ALL:
-    default:                 return 0;
-    }
+  return grouping == GROUP_WEEKDAY ? weekday
+       : grouping == GROUP_HOUR ? hour
+       : grouping == GROUP_WEEKDAY_HOUR ? weekday * 24 + hour : 0;
 }
 
-/* Keys (group << 16 | seconds) sorted by group, then seconds: a stable counting pass by
- * group over keys already in value order. */
-static GArray *
+/* Seconds regrouped: a stable counting pass by group over keys already in value order,
+ * so each group's seconds come out sorted. @offsets receives where each group starts
+ * (N_GROUPS + 1 entries). */
+static guint32 *
 sorted_times (GArray   *by_value,
-              Grouping  grouping)
+              Grouping  grouping,
+              guint32  *offsets)
 {
-  guint32 start[8 * 24 + 2] = { 0 };
-  GArray *keys = g_array_sized_new (FALSE, FALSE, sizeof (guint32), by_value->len);
   const guint32 *in = (const guint32 *) by_value->data;
-  guint32 *out;
+  guint32 next[N_GROUPS];
+  g_autofree guint8 *groups = g_new (guint8, by_value->len + 1);
+  guint32 *out = g_new (guint32, by_value->len + 1);
 
-  g_array_set_size (keys, by_value->len);
-  out = (guint32 *) keys->data;
-  for (guint i = 0; i < by_value->len; i++)
-    start[key_group (in[i], grouping) + 1]++;
-  for (guint g = 0; g + 1 < G_N_ELEMENTS (start); g++)
-    start[g + 1] += start[g];
+  memset (offsets, 0, (N_GROUPS + 1) * sizeof *offsets);
   for (guint i = 0; i < by_value->len; i++)
     {
-      guint32 group = key_group (in[i], grouping);
-      out[start[group]++] = group << 16 | (in[i] & 0xffff);
+      groups[i] = key_group (in[i], grouping);
+      offsets[groups[i] + 1]++;
     }
-  return keys;
+  for (guint g = 0; g < N_GROUPS; g++)
+    offsets[g + 1] += offsets[g];
+  memcpy (next, offsets, sizeof next);
+  for (guint i = 0; i < by_value->len; i++)
+    out[next[groups[i]]++] = in[i] & 0xffff;
+  return out;
 }
 
-/* The range [*start, end) of @group in sorted keys, from *start on. */
+/* How many of the sorted @values are at most @limit. */
 static gsize
-group_end (GArray  *keys,
-           gsize    start,
-           guint32  group)
+count_at_most (const guint32 *values,
+               gsize          n,
+               guint32        limit)
 {
-  gsize end = start;
+  gsize lo = 0, hi = n;
 
-  while (end < keys->len && g_array_index (keys, guint32, end) >> 16 == group)
-    end++;
-  return end;
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if ((values[mid] & 0xffff) <= limit)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 static void
 waiting_row (FdReportAcc     *acc,
              GVariantBuilder *row,
-             GArray          *waits,
-             gsize           *w,
-             GArray          *services,
-             gsize           *s,
-             guint32          group)
+             const guint32   *waits,
+             gsize            n_waits,
+             const guint32   *services,
+             gsize            n_services)
 {
-  gsize w_end = group_end (waits, *w, group), s_end = group_end (services, *s, group);
-  guint64 within = 0;
-
-  for (gsize i = *w; i < w_end; i++)
-    within += (g_array_index (waits, guint32, i) & 0xffff) <= (guint32) acc->wait_target;
-  put_int (row, "called", w_end - *w);
-  put_percentiles (row, "median_wait_s", "p90_wait_s",
-                   &g_array_index (waits, guint32, *w), w_end - *w, 0xffff);
-  put_percentiles (row, "median_service_s", "p90_service_s",
-                   &g_array_index (services, guint32, *s), s_end - *s, 0xffff);
-  put_share (row, "share_called_within_target", within, w_end - *w);
-  *w = w_end;
-  *s = s_end;
+  put_int (row, "called", n_waits);
+  put_percentiles (row, "median_wait_s", "p90_wait_s", waits, n_waits, 0xffff);
+  put_percentiles (row, "median_service_s", "p90_service_s", services, n_services, 0xffff);
+  put_share (row, "share_called_within_target",
+             count_at_most (waits, n_waits, (guint32) MAX (acc->wait_target, 0)), n_waits);
 }
 
 static void
@@ -906,33 +961,33 @@ waiting_table (FdReportAcc     *acc,
                GArray          *waits_by_value,
                GArray          *services_by_value)
 {
-  g_autoptr(GArray) waits = sorted_times (waits_by_value, grouping);
-  g_autoptr(GArray) services = sorted_times (services_by_value, grouping);
   g_auto(GVariantBuilder) rows = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{sv}"));
-  gsize w = 0, s = 0;
+  guint32 w_at[N_GROUPS + 1], s_at[N_GROUPS + 1];
+  g_autofree guint32 *waits = NULL, *services = NULL;
 
   if (grouping == GROUP_ALL)
     {
-      gsize served = services->len;
-
-      waiting_row (acc, b, waits, &w, services, &s, 0);
-      put_int (b, "served", served);
+      /* Value order is all it takes. */
+      waiting_row (acc, b, (const guint32 *) waits_by_value->data, waits_by_value->len,
+                   (const guint32 *) services_by_value->data, services_by_value->len);
+      put_int (b, "served", services_by_value->len);
       return;
     }
 
-  while (w < waits->len)
+  waits = sorted_times (waits_by_value, grouping, w_at);
+  services = sorted_times (services_by_value, grouping, s_at);
+  for (guint32 group = 0; group < N_GROUPS; group++)
     {
       g_auto(GVariantBuilder) row = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
-      guint32 group = g_array_index (waits, guint32, w) >> 16;
 
-      /* Services of groups without waits cannot exist: every served visit was called. */
+      if (w_at[group + 1] == w_at[group])
+        continue;
       if (grouping != GROUP_HOUR)
         put_int (&row, "weekday", grouping == GROUP_WEEKDAY ? group : group / 24);
       if (grouping != GROUP_WEEKDAY)
         put_int (&row, "hour", grouping == GROUP_HOUR ? group : group % 24);
-      while (s < services->len && g_array_index (services, guint32, s) >> 16 < group)
-        s++;
-      waiting_row (acc, &row, waits, &w, services, &s, group);
+      waiting_row (acc, &row, waits + w_at[group], w_at[group + 1] - w_at[group],
+                   services + s_at[group], s_at[group + 1] - s_at[group]);
       g_variant_builder_add_value (&rows, g_variant_builder_end (&row));
     }
   put_table (b, key, &rows);
@@ -1062,10 +1117,8 @@ put_care (GVariantBuilder *row,
   if (technique)
     {
       put_int (row, "visits", care->visits);
-      if (care->service)
-        put_sorted_median (row, "median_service_s", care->service);
-      else
-        put_maybe (row, "median_service_s", FALSE, 0);
+      put_maybe (row, "median_service_s", care->n_service > 0,
+                 care->n_service > 0 ? histogram_percentile (care->service, care->n_service, 0.5) : 0);
     }
   else
     put_int (row, "rated_visits", care->rated);
@@ -1122,6 +1175,7 @@ end_satisfaction (FdReportAcc *acc)
   g_auto(GVariantBuilder) months = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{sv}"));
   g_auto(GVariantBuilder) techniques = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{sv}"));
 
+  flush_day_care (acc);
   put_care (&b, &acc->all, FALSE);
   put_int (&b, "rated_claims", acc->claims.rated);
   put_average (&b, "avg_claim_satisfaction", acc->claims.sum_satisfaction, acc->claims.rated);

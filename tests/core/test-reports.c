@@ -560,6 +560,23 @@ test_changes (ReportFixture *fixture,
   g_clear_pointer (&after, g_variant_unref);
   after = run (fixture, FD_REPORT_PEAKS, 20260301, 20260331, 0);
   g_assert_cmpint (cell (after, 1, 10), ==, 0);
+
+  /* The waiting visit is gone: a second empathy visit: the median of 600 and 1,201 seconds is 900.5. */
+  visit (fixture->base.store, fixture->branch_a, fixture->desk_a, fixture->c2,
+         local_time (2026, 3, 3, 9, 0, 0), local_time (2026, 3, 3, 9, 1, 0), local_time (2026, 3, 3, 9, 21, 1),
+         FD_TECHNIQUE_EMPATHY, FD_OUTCOME_REFERRED, 2, 0, fixture->staff_2);
+  {
+    g_autoptr(GVariant) care = run (fixture, FD_REPORT_SATISFACTION, 20260301, 20260331, 0);
+    g_autoptr(GVariant) techniques = table (care, "by_technique");
+    g_autoptr(GVariant) empathy = row_with (techniques, "technique", "empathy");
+
+    g_assert_cmpint (get_int (empathy, "visits"), ==, 2);
+    g_assert_cmpfloat (get_double (empathy, "median_service_s"), ==, 900.5);
+    g_assert_cmpfloat (get_double (empathy, "avg_rating_solved"), ==, 3.5);
+    g_assert_cmpfloat (get_double (empathy, "avg_rating_staff"), ==, 4);   /* one rated */
+    g_assert_cmpfloat (get_double (empathy, "share_resolved"), ==, 0.5);
+  }
+
 }
 
 /* Random work on the base tables; after each round the summaries must give exactly what
