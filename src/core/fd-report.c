@@ -880,77 +880,118 @@ times_by_value (FdReportAcc *acc,
 
 #define N_GROUPS (8 * 24)
 
-static inline guint32
-key_group (guint32  key,
-           Grouping grouping)
+/* A group's median and 90th percentile, found in one walk over all values in value
+ * order: the values at the four ranks percentile_cont interpolates between. */
+typedef struct
 {
-  guint32 weekday = key >> 21, hour = (key >> 16) & 0x1f;
+  guint64 n, within, seen;
+  guint64 rank[4];
+  guint32 value[4];
+} GroupStat;
 
-  return grouping == GROUP_WEEKDAY ? weekday
-       : grouping == GROUP_HOUR ? hour
-       : grouping == GROUP_WEEKDAY_HOUR ? weekday * 24 + hour : 0;
+#define N_GROUPINGS 4
+
+static void
+group_stat_ranks (GroupStat *st)
+{
+  static const double ps[2] = { 0.5, 0.9 };
+
+  for (int k = 0; k < 2; k++)
+    {
+      guint64 lo = st->n ? (guint64) floor (ps[k] * (double) (st->n - 1)) : 0;
+
+      st->rank[2 * k] = lo;
+      st->rank[2 * k + 1] = MIN (lo + 1, st->n ? st->n - 1 : 0);
+    }
 }
 
-/* Seconds regrouped: a stable counting pass by group over keys already in value order,
- * so each group's seconds come out sorted. @offsets receives where each group starts
- * (N_GROUPS + 1 entries). */
-static guint32 *
-sorted_times (GArray   *by_value,
-              Grouping  grouping,
-              guint32  *offsets)
+static double
+group_stat_percentile (const GroupStat *st,
+                       int              k)
 {
-  const guint32 *in = (const guint32 *) by_value->data;
-  guint32 next[N_GROUPS];
-  g_autofree guint8 *groups = g_new (guint8, by_value->len + 1);
-  guint32 *out = g_new (guint32, by_value->len + 1);
+  static const double ps[2] = { 0.5, 0.9 };
+  double h = ps[k] * (double) (st->n - 1);
+  double below = st->value[2 * k], above = st->value[2 * k + 1];
 
-  memset (offsets, 0, (N_GROUPS + 1) * sizeof *offsets);
-  for (guint i = 0; i < by_value->len; i++)
-    {
-      groups[i] = key_group (in[i], grouping);
-      offsets[groups[i] + 1]++;
-    }
-  for (guint g = 0; g < N_GROUPS; g++)
-    offsets[g + 1] += offsets[g];
-  memcpy (next, offsets, sizeof next);
-  for (guint i = 0; i < by_value->len; i++)
-    out[next[groups[i]]++] = in[i] & 0xffff;
-  return out;
+  return below + (h - floor (h)) * (above - below);
 }
 
-/* How many of the sorted @values are at most @limit. */
-static gsize
-count_at_most (const guint32 *values,
-               gsize          n,
-               guint32        limit)
+static inline void
+group_stat_count (GroupStat *st,
+                  guint32    value,
+                  guint32    target)
 {
-  gsize lo = 0, hi = n;
+  st->n++;
+  st->within += value <= target;
+}
 
-  while (lo < hi)
+static inline void
+group_stat_take (GroupStat *st,
+                 guint32    value)
+{
+  guint64 rank = st->seen++;
+
+  /* Only four ranks matter (the median's and the 90th percentile's may coincide). */
+  if (rank < st->rank[0] || rank > st->rank[3])
+    return;
+  for (int r = 0; r < 4; r++)
+    if (st->rank[r] == rank)
+      st->value[r] = value;
+}
+
+/* Every group of every grouping at once: a walk to count, a walk to take the values at
+ * the ranks. @stats holds GROUPINGS × N_GROUPS entries, by Grouping. */
+static void
+group_stats (GArray    *by_value,
+             guint32    target,
+             GroupStat *stats)
+{
+  const guint32 *keys = (const guint32 *) by_value->data;
+
+  memset (stats, 0, N_GROUPINGS * N_GROUPS * sizeof *stats);
+  for (guint i = 0; i < by_value->len; i++)
     {
-      gsize mid = lo + (hi - lo) / 2;
+      guint32 weekday = keys[i] >> 21, hour = (keys[i] >> 16) & 0x1f, value = keys[i] & 0xffff;
 
-      if ((values[mid] & 0xffff) <= limit)
-        lo = mid + 1;
-      else
-        hi = mid;
+      group_stat_count (&stats[GROUP_ALL * N_GROUPS], value, target);
+      group_stat_count (&stats[GROUP_WEEKDAY * N_GROUPS + weekday], value, target);
+      group_stat_count (&stats[GROUP_HOUR * N_GROUPS + hour], value, target);
+      group_stat_count (&stats[GROUP_WEEKDAY_HOUR * N_GROUPS + weekday * 24 + hour], value, target);
     }
-  return lo;
+  for (guint g = 0; g < N_GROUPINGS * N_GROUPS; g++)
+    group_stat_ranks (&stats[g]);
+  for (guint i = 0; i < by_value->len; i++)
+    {
+      guint32 weekday = keys[i] >> 21, hour = (keys[i] >> 16) & 0x1f, value = keys[i] & 0xffff;
+
+      group_stat_take (&stats[GROUP_ALL * N_GROUPS], value);
+      group_stat_take (&stats[GROUP_WEEKDAY * N_GROUPS + weekday], value);
+      group_stat_take (&stats[GROUP_HOUR * N_GROUPS + hour], value);
+      group_stat_take (&stats[GROUP_WEEKDAY_HOUR * N_GROUPS + weekday * 24 + hour], value);
+    }
+}
+
+static void
+put_group_stat (GVariantBuilder *row,
+                const char      *median_key,
+                const char      *p90_key,
+                const GroupStat *st)
+{
+  put_maybe (row, median_key, st->n > 0, st->n > 0 ? group_stat_percentile (st, 0) : 0);
+  put_maybe (row, p90_key, st->n > 0, st->n > 0 ? group_stat_percentile (st, 1) : 0);
 }
 
 static void
 waiting_row (FdReportAcc     *acc,
              GVariantBuilder *row,
-             const guint32   *waits,
-             gsize            n_waits,
-             const guint32   *services,
-             gsize            n_services)
+             const GroupStat *waits,
+             const GroupStat *services)
 {
-  put_int (row, "called", n_waits);
-  put_percentiles (row, "median_wait_s", "p90_wait_s", waits, n_waits, 0xffff);
-  put_percentiles (row, "median_service_s", "p90_service_s", services, n_services, 0xffff);
-  put_share (row, "share_called_within_target",
-             count_at_most (waits, n_waits, (guint32) MAX (acc->wait_target, 0)), n_waits);
+  (void) acc;
+  put_int (row, "called", waits->n);
+  put_group_stat (row, "median_wait_s", "p90_wait_s", waits);
+  put_group_stat (row, "median_service_s", "p90_service_s", services);
+  put_share (row, "share_called_within_target", waits->within, waits->n);
 }
 
 static void
@@ -958,36 +999,31 @@ waiting_table (FdReportAcc     *acc,
                GVariantBuilder *b,
                const char      *key,
                Grouping         grouping,
-               GArray          *waits_by_value,
-               GArray          *services_by_value)
+               const GroupStat *wait_stats,
+               const GroupStat *service_stats)
 {
   g_auto(GVariantBuilder) rows = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{sv}"));
-  guint32 w_at[N_GROUPS + 1], s_at[N_GROUPS + 1];
-  g_autofree guint32 *waits = NULL, *services = NULL;
+  const GroupStat *waits = wait_stats + grouping * N_GROUPS;
+  const GroupStat *services = service_stats + grouping * N_GROUPS;
 
   if (grouping == GROUP_ALL)
     {
-      /* Value order is all it takes. */
-      waiting_row (acc, b, (const guint32 *) waits_by_value->data, waits_by_value->len,
-                   (const guint32 *) services_by_value->data, services_by_value->len);
-      put_int (b, "served", services_by_value->len);
+      waiting_row (acc, b, &waits[0], &services[0]);
+      put_int (b, "served", services[0].n);
       return;
     }
 
-  waits = sorted_times (waits_by_value, grouping, w_at);
-  services = sorted_times (services_by_value, grouping, s_at);
   for (guint32 group = 0; group < N_GROUPS; group++)
     {
       g_auto(GVariantBuilder) row = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
 
-      if (w_at[group + 1] == w_at[group])
+      if (waits[group].n == 0)
         continue;
       if (grouping != GROUP_HOUR)
         put_int (&row, "weekday", grouping == GROUP_WEEKDAY ? group : group / 24);
       if (grouping != GROUP_WEEKDAY)
         put_int (&row, "hour", grouping == GROUP_HOUR ? group : group % 24);
-      waiting_row (acc, &row, waits + w_at[group], w_at[group + 1] - w_at[group],
-                   services + s_at[group], s_at[group + 1] - s_at[group]);
+      waiting_row (acc, &row, &waits[group], &services[group]);
       g_variant_builder_add_value (&rows, g_variant_builder_end (&row));
     }
   put_table (b, key, &rows);
@@ -997,8 +1033,14 @@ static GVariant *
 end_waiting (FdReportAcc *acc)
 {
   g_auto(GVariantBuilder) b = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
-  g_autoptr(GArray) waits = times_by_value (acc, FALSE);
-  g_autoptr(GArray) services = times_by_value (acc, TRUE);
+  g_autoptr(GArray) waits_by_value = times_by_value (acc, FALSE);
+  g_autoptr(GArray) services_by_value = times_by_value (acc, TRUE);
+  g_autofree GroupStat *waits = g_new (GroupStat, N_GROUPINGS * N_GROUPS);
+  g_autofree GroupStat *services = g_new (GroupStat, N_GROUPINGS * N_GROUPS);
+  guint32 target = (guint32) CLAMP (acc->wait_target, 0, G_MAXUINT16);
+
+  group_stats (waits_by_value, target, waits);
+  group_stats (services_by_value, target, services);
 
   waiting_table (acc, &b, NULL, GROUP_ALL, waits, services);
   put_int (&b, "target_s", acc->wait_target);
