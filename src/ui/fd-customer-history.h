@@ -11,8 +11,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FdCustomerHistory, fd_customer_history, FD, CUSTOMER_HISTORY, AdwBin)
 
-/* A customer's summary figures and their timeline: filtered by kind and period, searched,
- * read page by page as "Show More" is pressed. Follows the store's changes. */
+/* A customer's summary figures and their timeline, newest first: filtered by kind and
+ * period (a preset, or days chosen in two calendars), searched, read a page at a time as
+ * the scrolled window that holds it nears the list's end, or as "Show More" is pressed.
+ * Follows the store's changes. */
 FdStore   *fd_customer_history_get_store       (FdCustomerHistory *self);
 void       fd_customer_history_set_store       (FdCustomerHistory *self,
                                                 FdStore           *store);

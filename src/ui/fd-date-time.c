@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "fd-date-time.h"
@@ -86,4 +87,68 @@ fd_date_time_set_fields (GtkCalendar *calendar,
   time = g_date_time_format (local, "%H:%M");
   gtk_editable_set_text (time_entry, time);
   return TRUE;
+}
+
+int
+fd_date_time_to_day (GDateTime *date)
+{
+  g_return_val_if_fail (date != NULL, 0);
+
+  return g_date_time_get_year (date) * 10000 + g_date_time_get_month (date) * 100 +
+         g_date_time_get_day_of_month (date);
+}
+
+GDateTime *
+fd_date_time_new_from_day (int day)
+{
+  /* Noon: every local day has one, whatever summer time does at midnight. */
+  return g_date_time_new_local (day / 10000, day / 100 % 100, day % 100, 12, 0, 0);
+}
+
+int
+fd_date_time_get_calendar_day (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  g_return_val_if_fail (GTK_IS_CALENDAR (calendar), 0);
+
+  date = gtk_calendar_get_date (calendar);
+  return fd_date_time_to_day (date);
+}
+
+void
+fd_date_time_select_calendar_day (GtkCalendar *calendar,
+                                  int          day)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  g_return_if_fail (GTK_IS_CALENDAR (calendar));
+
+  date = fd_date_time_new_from_day (day);
+  if (date != NULL)
+    gtk_calendar_select_day (calendar, date);
+}
+
+void
+fd_date_time_set_button_day (GtkMenuButton *button,
+                             const char    *what,
+                             int            day)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *spoken = NULL;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (what != NULL);
+
+  date = fd_date_time_new_from_day (day);
+  /* Translators: a day on the buttons choosing a period (reports, a customer's history): "23 Nov 2026" */
+  text = date != NULL ? g_date_time_format (date, _("%e %b %Y")) : NULL;
+  if (text == NULL)
+    return;
+
+  gtk_menu_button_set_label (button, g_strstrip (text));
+  /* Translators: accessible name of a date button: "First day: 1 Oct 2026" */
+  spoken = g_strdup_printf (_("%1$s: %2$s"), what, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 }

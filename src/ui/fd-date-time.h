@@ -26,4 +26,19 @@ gboolean   fd_date_time_set_fields        (GtkCalendar *calendar,
                                            GtkEditable *time_entry,
                                            gint64       unix_time);
 
+/* Days as the store's day filters take them: a local date as yyyymmdd. */
+int        fd_date_time_to_day            (GDateTime   *date);
+/* Noon, local time, on @day (yyyymmdd); (nullable): NULL when @day is no date. */
+GDateTime *fd_date_time_new_from_day      (int          day);
+/* The day selected in @calendar, as yyyymmdd. */
+int        fd_date_time_get_calendar_day  (GtkCalendar *calendar);
+/* Selects @day (yyyymmdd) in @calendar; nothing when it is no date. */
+void       fd_date_time_select_calendar_day (GtkCalendar *calendar,
+                                             int          day);
+/* Shows @day (yyyymmdd) on a button that opens a calendar, and names it "@what: day" for
+ * screen readers; @what says which day it is ("First day"). Nothing when it is no date. */
+void       fd_date_time_set_button_day    (GtkMenuButton *button,
+                                           const char    *what,
+                                           int            day);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fd-date-time.h"
 #include "fd-report-format.h"
 #include "fd-report-print.h"
 #include "fd-reports-view.h"
@@ -51,19 +52,6 @@ enum {
 G_DEFINE_FINAL_TYPE (FdReportsView, fd_reports_view, ADW_TYPE_BIN)
 
 static GParamSpec *properties[N_PROPS];
-
-static int
-day_of (GDateTime *date)
-{
-  return g_date_time_get_year (date) * 10000 + g_date_time_get_month (date) * 100 +
-         g_date_time_get_day_of_month (date);
-}
-
-static GDateTime *
-date_of (int day)
-{
-  return g_date_time_new_local (day / 10000, day / 100 % 100, day % 100, 12, 0, 0);
-}
 
 static void
 add_toast (FdReportsView *self,
@@ -126,35 +114,6 @@ update_spinner (FdReportsView *self)
   gtk_spinner_set_spinning (self->spinner, running);
 }
 
-static void
-set_button_day (GtkMenuButton *button,
-                const char    *what,
-                int            day)
-{
-  g_autoptr(GDateTime) date = date_of (day);
-  /* Translators: a day on the buttons choosing a report's period: "23 Nov 2026" */
-  g_autofree char *text = date != NULL ? g_date_time_format (date, _("%e %b %Y")) : NULL;
-  g_autofree char *spoken = NULL;
-
-  if (text == NULL)
-    return;
-
-  gtk_menu_button_set_label (button, g_strstrip (text));
-  /* Translators: accessible name of a date button: "First day: 1 Oct 2026" */
-  spoken = g_strdup_printf (_("%1$s: %2$s"), what, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-}
-
-static void
-select_calendar_day (GtkCalendar *calendar,
-                     int          day)
-{
-  g_autoptr(GDateTime) date = date_of (day);
-
-  if (date != NULL)
-    gtk_calendar_select_day (calendar, date);
-}
-
 /* The days the chosen period covers, up to today. */
 static void
 compute_days (FdReportsView *self)
@@ -179,11 +138,11 @@ compute_days (FdReportsView *self)
       break;
     case FD_REPORTS_RANGE_CUSTOM:
       {
-        g_autoptr(GDateTime) a = gtk_calendar_get_date (self->from_calendar);
-        g_autoptr(GDateTime) b = gtk_calendar_get_date (self->to_calendar);
+        int a = fd_date_time_get_calendar_day (self->from_calendar);
+        int b = fd_date_time_get_calendar_day (self->to_calendar);
 
-        self->from_day = MIN (day_of (a), day_of (b));
-        self->to_day = MAX (day_of (a), day_of (b));
+        self->from_day = MIN (a, b);
+        self->to_day = MAX (a, b);
       }
       break;
     case FD_REPORTS_RANGE_LAST_4_WEEKS:
@@ -194,8 +153,8 @@ compute_days (FdReportsView *self)
 
   if (from != NULL)
     {
-      self->from_day = day_of (from);
-      self->to_day = day_of (now);
+      self->from_day = fd_date_time_to_day (from);
+      self->to_day = fd_date_time_to_day (now);
     }
 
   /* The presets say which days they are; a custom period shows them on its buttons. */
@@ -294,10 +253,10 @@ on_range_dropdown_selected_cb (FdReportsView *self)
     {
       /* A custom period starts from the one shown. */
       self->updating = TRUE;
-      select_calendar_day (self->from_calendar, self->from_day);
-      select_calendar_day (self->to_calendar, self->to_day);
-      set_button_day (self->from_button, _("First day"), self->from_day);
-      set_button_day (self->to_button, _("Last day"), self->to_day);
+      fd_date_time_select_calendar_day (self->from_calendar, self->from_day);
+      fd_date_time_select_calendar_day (self->to_calendar, self->to_day);
+      fd_date_time_set_button_day (self->from_button, _("First day"), self->from_day);
+      fd_date_time_set_button_day (self->to_button, _("Last day"), self->to_day);
       self->updating = FALSE;
     }
   gtk_widget_set_visible (self->custom_box, custom);
@@ -314,8 +273,8 @@ on_calendar_day_selected_cb (FdReportsView *self,
     return;
 
   compute_days (self);
-  set_button_day (self->from_button, _("First day"), self->from_day);
-  set_button_day (self->to_button, _("Last day"), self->to_day);
+  fd_date_time_set_button_day (self->from_button, _("First day"), self->from_day);
+  fd_date_time_set_button_day (self->to_button, _("Last day"), self->to_day);
   gtk_menu_button_popdown (calendar == self->from_calendar ? self->from_button : self->to_button);
   queue_run (self);
 }

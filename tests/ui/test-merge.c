@@ -3,12 +3,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "fd-customer-history.h"
 #include "fd-customer-page.h"
 #include "fd-customer-picker.h"
 #include "fd-customer-summary-view.h"
 #include "fd-customers-view.h"
+#include "fd-date-time.h"
 #include "fd-merge-dialog.h"
 #include "fd-window.h"
 
@@ -301,6 +303,183 @@ test_summary_and_history (Fixture       *fixture,
   g_assert_cmpuint (count_rows (list), >=, 6);
 }
 
+/* A customer with a call back at noon on each of the @n days after today, noted "Call on
+ * day N". */
+static gint64
+add_customer_with_calls (Fixture *fixture,
+                         int      n)
+{
+  gint64 id = add_customer (fixture->store, "Lotte", "Bakker", "lotte@example.nl", NULL, 1990);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (int day = 1; day <= n; day++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (now, day);
+      g_autoptr(GDateTime) noon = fd_date_time_new_from_day (fd_date_time_to_day (date));
+      g_autofree char *note = g_strdup_printf ("Call on day %d", day);
+      FdFollowupDraft draft = { FD_FOLLOWUP_CALL_BACK, id, 0, 0, g_date_time_to_unix (noon), NULL, 0, note };
+      g_autoptr(FdFollowup) followup = NULL;
+      g_autoptr(GError) error = NULL;
+
+      followup = fd_store_add_followup (fixture->store, &draft, &error);
+      g_assert_no_error (error);
+    }
+  return id;
+}
+
+static int
+day_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) date = g_date_time_add_days (now, days);
+
+  return fd_date_time_to_day (date);
+}
+
+static void
+select_day (GtkWidget *calendar,
+            int        day)
+{
+  fd_date_time_select_calendar_day (GTK_CALENDAR (calendar), day);
+  g_assert_cmpint (fd_date_time_get_calendar_day (GTK_CALENDAR (calendar)), ==, day);
+}
+
+static void
+scroll_to_end (FdCustomerPage *page)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (child_of (page, FD_TYPE_CUSTOMER_PAGE, "scroller")));
+
+  spin (100);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+static void
+test_history_custom_period (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  gint64 id = add_customer_with_calls (fixture, 20);
+  FdCustomerPage *page = open_customer (fixture, id);
+  GtkWidget *history = child_of (page, FD_TYPE_CUSTOMER_PAGE, "history");
+  GtkWidget *list = child_of (history, FD_TYPE_CUSTOMER_HISTORY, "history_list");
+  GtkWidget *period = child_of (history, FD_TYPE_CUSTOMER_HISTORY, "period_dropdown");
+  GtkWidget *custom_box = child_of (history, FD_TYPE_CUSTOMER_HISTORY, "custom_box");
+  GtkWidget *from_button = child_of (history, FD_TYPE_CUSTOMER_HISTORY, "from_button");
+  GtkWidget *to_button = child_of (history, FD_TYPE_CUSTOMER_HISTORY, "to_button");
+  GtkWidget *from_calendar = child_of (history, FD_TYPE_CUSTOMER_HISTORY, "from_calendar");
+  GtkWidget *to_calendar = child_of (history, FD_TYPE_CUSTOMER_HISTORY, "to_calendar");
+  GtkWidget *range_error = child_of (history, FD_TYPE_CUSTOMER_HISTORY, "range_error");
+  GtkWidget *search = child_of (history, FD_TYPE_CUSTOMER_HISTORY, "search_entry");
+  GListModel *periods = gtk_drop_down_get_model (GTK_DROP_DOWN (period));
+  guint custom = g_list_model_get_n_items (periods) - 1;
+  g_autofree char *from_label = NULL;
+
+  /* The calls and the record's creation. */
+  g_assert_cmpuint (count_rows (list), ==, 21);
+  g_assert_false (gtk_widget_get_visible (custom_box));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (periods), custom), ==, "Custom…");
+
+  /* Custom starts as the last 30 days, up to today: only the creation. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (period), custom);
+  g_assert_true (gtk_widget_get_visible (custom_box));
+  g_assert_cmpint (fd_date_time_get_calendar_day (GTK_CALENDAR (to_calendar)), ==, day_from_today (0));
+  g_assert_cmpint (fd_date_time_get_calendar_day (GTK_CALENDAR (from_calendar)), ==, day_from_today (-30));
+  g_assert_nonnull (gtk_menu_button_get_label (GTK_MENU_BUTTON (from_button)));
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_nonnull (find_row (list, "Record created"));
+
+  /* A first day after the last is refused, beside the buttons. */
+  select_day (from_calendar, day_from_today (10));
+  g_assert_true (gtk_widget_get_visible (range_error));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (range_error)), ==, "The last day comes before the first day.");
+  g_assert_false (gtk_widget_get_visible (list));
+  gtk_test_accessible_assert_state (to_button, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  if (g_getenv ("FD_TEST_SCREENSHOTS") != NULL)
+    scroll_to_end (page);
+  save_screenshot (GTK_WIDGET (fixture->window), "customer-page-history-refused.png");
+
+  /* Days 10 to 12, both included. */
+  select_day (to_calendar, day_from_today (12));
+  g_assert_false (gtk_widget_get_visible (range_error));
+  g_assert_true (gtk_widget_get_visible (list));
+  gtk_test_accessible_assert_state (to_button, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
+  g_assert_cmpuint (count_rows (list), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *note = g_strdup_printf ("Call on day %u", 12 - i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i);
+
+      /* Newest first. */
+      g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), note));
+    }
+  /* The buttons say their days, to screen readers too. */
+  {
+    g_autoptr(GDateTime) day10 = fd_date_time_new_from_day (day_from_today (10));
+    g_autofree char *text = g_date_time_format (day10, "%e %b %Y");
+
+    from_label = g_strdup_printf ("First day: %s", text);
+    gtk_test_accessible_assert_property (from_button, GTK_ACCESSIBLE_PROPERTY_LABEL, from_label);
+  }
+  if (g_getenv ("FD_TEST_SCREENSHOTS") != NULL)
+    scroll_to_end (page);
+  save_screenshot (GTK_WIDGET (fixture->window), "customer-page-history-custom.png");
+
+  /* And searched within them. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "day 11");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (count_rows (list), ==, 1);
+
+  /* Another customer starts with any time again. */
+  open_customer (fixture, fixture->survivor_id);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (period)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (custom_box));
+}
+
+static void
+test_history_lazy (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 id = add_customer_with_calls (fixture, 150);
+  FdCustomerPage *page = open_customer (fixture, id);
+  GtkWidget *history = child_of (page, FD_TYPE_CUSTOMER_PAGE, "history");
+  GtkWidget *list = child_of (history, FD_TYPE_CUSTOMER_HISTORY, "history_list");
+  GtkWidget *more_button = child_of (history, FD_TYPE_CUSTOMER_HISTORY, "more_button");
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (child_of (page, FD_TYPE_CUSTOMER_PAGE, "scroller")));
+  guint shown, before;
+
+  /* Shown at the top of the page: a page or two, never all 151. */
+  spin (300);
+  shown = count_rows (list);
+  g_assert_cmpuint (shown, >=, 30);
+  g_assert_cmpuint (shown, <=, 60);
+  g_assert_cmpuint (shown % 30, ==, 0);
+  g_assert_true (gtk_widget_get_visible (more_button));
+
+  /* Scrolled to the end: the next page comes by itself. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  spin (300);
+  before = shown;
+  shown = count_rows (list);
+  g_assert_cmpuint (shown, >, before);
+  g_assert_cmpuint (shown, <=, before + 60);
+  save_screenshot (GTK_WIDGET (fixture->window), "customer-page-history-lazy.png");
+
+  /* From the keyboard: Show More. */
+  before = shown;
+  g_assert_true (gtk_widget_activate_action (history, "history.more", NULL));
+  g_assert_cmpuint (count_rows (list), ==, before + 30);
+
+  /* Down to the end, a page at a time; then the button goes. */
+  for (int i = 0; i < 10 && gtk_widget_get_visible (more_button); i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+      spin (200);
+    }
+  g_assert_cmpuint (count_rows (list), ==, 151);
+  g_assert_false (gtk_widget_get_visible (more_button));
+}
+
 static void
 test_merge_and_undo (Fixture       *fixture,
                      gconstpointer  data)
@@ -405,6 +584,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/fd/ui/customer/summary-and-history", Fixture, NULL, fixture_set_up, test_summary_and_history, fixture_tear_down);
+  g_test_add ("/fd/ui/customer/history-custom-period", Fixture, NULL, fixture_set_up, test_history_custom_period, fixture_tear_down);
+  g_test_add ("/fd/ui/customer/history-lazy", Fixture, NULL, fixture_set_up, test_history_lazy, fixture_tear_down);
   g_test_add ("/fd/ui/customer/merge-and-undo", Fixture, NULL, fixture_set_up, test_merge_and_undo, fixture_tear_down);
 
   return g_test_run ();
