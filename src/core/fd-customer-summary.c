@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "fd-customer-summary.h"
+#include "fd-report-private.h"
 
 G_DEFINE_BOXED_TYPE (FdCustomerSummary, fd_customer_summary,
                      fd_customer_summary_copy, fd_customer_summary_free)
@@ -42,19 +43,6 @@ const char *
 fd_customer_age_group (int birth_year,
                        int year)
 {
-  int age = year - birth_year;
-
-  if (birth_year <= 0 || age < 0)
-    return "unknown";
-  if (age < 25)
-    return "under_25";
-  if (age < 35)
-    return "25_34";
-  if (age < 45)
-    return "35_44";
-  if (age < 55)
-    return "45_54";
-  if (age < 65)
-    return "55_64";
-  return "65_plus";
+  /* The reports' groups, so that a customer's page and the reports agree. */
+  return _fd_age_group_to_code (_fd_age_group_for (birth_year, year));
 }
