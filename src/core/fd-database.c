@@ -488,6 +488,19 @@ fd_database_latest_version (void)
   return G_N_ELEMENTS (migrations);
 }
 
+gboolean
+fd_database_end_rows (FdDatabase    *self,
+                      sqlite3_stmt  *stmt,
+                      int            rc,
+                      GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  fd_database_set_error (self, rc, error);
+  return FALSE;
+}
+
 void
 fd_database_set_error (FdDatabase  *self,
                        int          rc,

@@ -33,6 +33,12 @@ gboolean       fd_database_exec          (FdDatabase    *self,
 gboolean       fd_database_step_done     (FdDatabase    *self,
                                           sqlite3_stmt  *stmt,
                                           GError       **error);
+/* After a loop of sqlite3_step() that ended with @rc: resets @stmt, and fails unless the
+ * rows simply ran out. */
+gboolean       fd_database_end_rows      (FdDatabase    *self,
+                                          sqlite3_stmt  *stmt,
+                                          int            rc,
+                                          GError       **error);
 void           fd_database_set_error     (FdDatabase    *self,
                                           int            rc,
                                           GError       **error);

@@ -420,19 +420,6 @@ prepare_days (FdDatabase  *db,
 }
 
 static gboolean
-finish_rows (FdDatabase    *db,
-             sqlite3_stmt  *stmt,
-             int            rc,
-             GError       **error)
-{
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  fd_database_set_error (db, rc, error);
-  return FALSE;
-}
-
-static gboolean
 add_day_counts (FdDatabase   *db,
                 FdReportAcc  *acc,
                 int           from_jd,
@@ -466,7 +453,7 @@ add_day_counts (FdDatabase   *db,
               _fd_report_acc_add_counts (acc, jd, weekday, h, get32 (hours + 4 * h), 0);
         }
     }
-  return finish_rows (db, stmt, rc, error);
+  return fd_database_end_rows (db, stmt, rc, error);
 }
 
 static gboolean
@@ -505,7 +492,7 @@ add_day_visits (FdDatabase   *db,
           _fd_report_acc_add_visit (acc, &fact);
         }
     }
-  return finish_rows (db, stmt, rc, error);
+  return fd_database_end_rows (db, stmt, rc, error);
 }
 
 static gboolean
@@ -539,7 +526,7 @@ add_day_claims (FdDatabase   *db,
         }
       _fd_report_acc_add_first_contact (acc, sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4));
     }
-  return finish_rows (db, stmt, rc, error);
+  return fd_database_end_rows (db, stmt, rc, error);
 }
 
 /* Adds a range's summaries to @acc: what _fd_report_add_raw() adds from the base tables. */

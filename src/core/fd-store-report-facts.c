@@ -132,13 +132,7 @@ _fd_report_read_visit_facts (FdDatabase       *db,
           return FALSE;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      fd_database_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return fd_database_end_rows (db, stmt, rc, error);
 }
 
 static void
@@ -210,11 +204,5 @@ _fd_report_read_claim_facts (FdDatabase       *db,
           return FALSE;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      fd_database_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return fd_database_end_rows (db, stmt, rc, error);
 }

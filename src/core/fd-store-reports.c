@@ -53,19 +53,6 @@ prepare_range (FdDatabase  *db,
   return stmt;
 }
 
-static gboolean
-done (FdDatabase    *db,
-      sqlite3_stmt  *stmt,
-      int            rc,
-      GError       **error)
-{
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  fd_database_set_error (db, rc, error);
-  return FALSE;
-}
-
 /* Visits by weekday and hour, straight from the visits. */
 static gboolean
 raw_peaks (FdDatabase   *db,
@@ -88,7 +75,7 @@ raw_peaks (FdDatabase   *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     _fd_report_acc_add_counts (acc, from_jd, sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
                                sqlite3_column_int64 (stmt, 2), 0);
-  return done (db, stmt, rc, error);
+  return fd_database_end_rows (db, stmt, rc, error);
 }
 
 /* Visits and claims by day, straight from the base tables. */
@@ -112,7 +99,7 @@ raw_daily_counts (FdDatabase   *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     _fd_report_acc_add_counts (acc, _fd_report_day_to_julian (sqlite3_column_int (stmt, 0)), 0, -1,
                                sqlite3_column_int64 (stmt, 1), 0);
-  if (!done (db, stmt, rc, error))
+  if (!fd_database_end_rows (db, stmt, rc, error))
     return FALSE;
 
   stmt = prepare_range (db,
@@ -123,7 +110,7 @@ raw_daily_counts (FdDatabase   *db,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     _fd_report_acc_add_counts (acc, _fd_report_julian_of_time (sqlite3_column_int64 (stmt, 0)), 0, -1, 0, 1);
-  return done (db, stmt, rc, error);
+  return fd_database_end_rows (db, stmt, rc, error);
 }
 
 static gboolean
@@ -152,7 +139,7 @@ raw_first_contact (FdDatabase   *db,
       _fd_report_acc_add_first_contact (acc, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
       rc = sqlite3_step (stmt);
     }
-  return done (db, stmt, rc, error);
+  return fd_database_end_rows (db, stmt, rc, error);
 }
 
 static gboolean
@@ -210,7 +197,7 @@ add_open_claims (FdDatabase   *db,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     _fd_report_acc_add_open_claim (acc, MAX (today - _fd_report_julian_of_time (sqlite3_column_int64 (stmt, 0)), 0));
-  return done (db, stmt, rc, error);
+  return fd_database_end_rows (db, stmt, rc, error);
 }
 
 static GHashTable *
@@ -243,7 +230,7 @@ read_names (FdDatabase  *db,
           g_hash_table_insert (names, g_memdup2 (&id, sizeof id), g_strdup (name));
         }
     }
-  if (!done (db, stmt, rc, error))
+  if (!fd_database_end_rows (db, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&names);
 }
